@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Import benchmark (see bench/README.md): N generated projects imported by `resmonitor import projects` into
+# SQLite and PostgreSQL, compared with a raw bulk load of the same file (sqlite3 .import, psql COPY).
+# Usage: bench/import/run.sh [N=100000]     env RUNS=3: runs per measurement (median time, highest peak RSS)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+n=${1:-100000}
+runs=${RUNS:-3}
+work=bench/out/import
+results=bench/out/import-results.md
+mkdir -p "$work"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+echo "== generating $n projects" >&2
+csv=$work/projects-$n.csv
+one=$work/projects-1.csv
+python3 bench/import/generate.py "$n" "$csv"
+python3 bench/import/generate.py 1 "$one"
+columns=$(head -n1 "$csv" | sed 's/,/ text, /g; s/$/ text/')
+size=$(stat -c %s "$csv")
+[ "$size" -le $((50 * 1024 * 1024)) ] || export RESMONITOR_IMPORT_MAX_BYTES=$size   # the default limit is 50 MB
+
+# Release build in its own artifacts folder, so that it does not collide with builds in the working tree.
+echo "== building (Release)" >&2
+# The web host is the resmonitor command (see ./resmonitor).
+dotnet build src/ResMonitor.Web/ResMonitor.Web.csproj -c Release --artifacts-path "$work/build" -v q -nologo >&2
+dll=$work/build/bin/ResMonitor.Web/release/ResMonitor.Web.dll
+app=("${dll%.dll}")                       # the apphost; `dotnet x.dll` if there is none
+[ -x "${app[0]}" ] || app=(dotnet "$dll")
+
+# Throwaway PostgreSQL cluster on a loopback port; the server refuses to run as root, so it runs as postgres.
+pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)
+pgdir=$(mktemp -d /tmp/resmonitor-bench-pg.XXXXXX)
+as_pg() { if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
+trap 'as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -m fast -w stop >/dev/null 2>&1 || true; rm -rf "$pgdir"' EXIT
+port=56432
+while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+[ "$(id -u)" -ne 0 ] || chown postgres: "$pgdir"
+as_pg "$pgbin/initdb" -D "$pgdir/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 -E UTF8 \
+    --locale=C.UTF-8 >/dev/null
+printf "listen_addresses = '127.0.0.1'\nport = %s\nunix_socket_directories = '%s'\n" "$port" "$pgdir" \
+    >>"$pgdir/data/postgresql.conf"
+as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w start >/dev/null
+admin() { as_pg "$pgbin/psql" -q -v ON_ERROR_STOP=1 -h "$pgdir" -p "$port" -U postgres -d postgres "$@"; }
+admin -c "CREATE ROLE bench LOGIN PASSWORD 'bench'"
+export PGPASSWORD=bench
+pg="Host=127.0.0.1;Port=$port;Username=bench;Password=bench;Database=bench"
+psql_bench=(psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U bench -d bench)
+
+# Setups (not timed): a fresh database for every run.
+fresh_pg() { admin -c "DROP DATABASE IF EXISTS bench" -c "CREATE DATABASE bench OWNER bench"; }
+db=$work/bench.db
+raw_sqlite() { rm -f "$db"*; sqlite3 "$db" "CREATE TABLE raw_projects ($columns)"; }
+raw_pg() { fresh_pg; "${psql_bench[@]}" -c "CREATE TABLE raw_projects ($columns)"; }
+app_sqlite() { rm -f "$db"*; "${app[@]}" --database "sqlite:$db" migrate && "${app[@]}" --database "sqlite:$db" seed --without-examples; }
+app_pg() { fresh_pg; "${app[@]}" --database "postgres:$pg" migrate && "${app[@]}" --database "postgres:$pg" seed --without-examples; }
+none() { :; }
+
+# measure SETUP CMD...: runs SETUP then CMD under /usr/bin/time, $runs times; prints "median-seconds max-rss-kB".
+measure() {
+    local setup=$1 t0 t1
+    shift
+    : >"$work/samples"
+    for _ in $(seq "$runs"); do
+        $setup >"$work/setup.log" 2>&1 || { cat "$work/setup.log" >&2; echo "FAILED: $setup" >&2; exit 1; }
+        t0=$(date +%s.%N)
+        /usr/bin/time -v -o "$work/time.txt" "$@" >"$work/last.log" 2>&1 ||
+            { tail -n 30 "$work/last.log" >&2; echo "FAILED: $*" >&2; exit 1; }
+        t1=$(date +%s.%N)
+        echo "$(awk "BEGIN { print $t1 - $t0 }") $(awk '/Maximum resident/ { print $NF }' "$work/time.txt")" >>"$work/samples"
+    done
+    sort -n "$work/samples" | awk '{ s[NR] = $1; if ($2 > m) m = $2 } END { print s[int((NR + 1) / 2)], m }'
+}
+
+# row DATABASE LOAD ROWS "SECONDS RSS" [RAW-SECONDS [STARTUP-SECONDS]]: adds a line to the result table.
+table=()
+row() {
+    local s=${4% *} kb=${4#* }
+    table+=("$(awk -v d="$1" -v l="$2" -v n="$3" -v s="$s" -v kb="$kb" -v raw="${5:-}" -v st="${6:-}" 'BEGIN {
+        printf "| %s | %s | %d | %.2f | %.0f | %.0f | %s | %s |", d, l, n, s, n / s, kb / 1024,
+            raw == "" ? "" : sprintf("%.2f", raw / s), st == "" || s <= st ? "" : sprintf("%.2f", raw / (s - st)) }')")
+}
+
+echo "== start-up" >&2
+help=$(measure none "${app[@]}" help)
+one_sqlite=$(measure app_sqlite "${app[@]}" --database "sqlite:$db" import projects "$one")
+one_pg=$(measure app_pg "${app[@]}" --database "postgres:$pg" import projects "$one")
+
+echo "== SQLite: raw .import, then resmonitor import" >&2
+raw=$(measure raw_sqlite sqlite3 "$db" ".import --csv --skip 1 $csv raw_projects")
+got=$(sqlite3 "$db" "SELECT count(*) FROM raw_projects")
+full=$(measure app_sqlite "${app[@]}" --database "sqlite:$db" import projects "$csv")
+cp "$work/last.log" "$work/import-sqlite.log"
+imported=$(sqlite3 "$db" "SELECT count(*) FROM projects")
+row SQLite "raw .import" "$got" "$raw"
+row SQLite "resmonitor import" "$imported" "$full" "${raw% *}" "${one_sqlite% *}"
+
+echo "== PostgreSQL: raw COPY, then resmonitor import" >&2
+raw=$(measure raw_pg "${psql_bench[@]}" -c "\\copy raw_projects FROM '$csv' WITH (FORMAT csv, HEADER true)")
+got=$("${psql_bench[@]}" -Atc "SELECT count(*) FROM raw_projects")
+full=$(measure app_pg "${app[@]}" --database "postgres:$pg" import projects "$csv")
+cp "$work/last.log" "$work/import-postgres.log"
+imported=$("${psql_bench[@]}" -Atc "SELECT count(*) FROM projects")
+row PostgreSQL "raw COPY" "$got" "$raw"
+row PostgreSQL "resmonitor import" "$imported" "$full" "${raw% *}" "${one_pg% *}"
+
+{
+    echo "# Import benchmark"
+    echo
+    echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $n rows ($((size / 1024 / 1024)) MB), median of $runs runs," \
+        "$(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), .NET $(dotnet --version)," \
+        "SQLite $(sqlite3 --version | cut -d' ' -f1), PostgreSQL $(psql -V | cut -d' ' -f3)."
+    echo
+    echo "| database | load | rows | seconds | rows/s | peak RSS MB | ratio to raw | ratio excl. start-up |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|"
+    printf '%s\n' "${table[@]}"
+    echo
+    echo "Start-up of resmonitor (included in the import times above):" \
+        "\`help\` $(awk -v s="${help% *}" 'BEGIN { printf "%.2f", s }') s," \
+        "1-row import SQLite $(awk -v s="${one_sqlite% *}" 'BEGIN { printf "%.2f", s }') s," \
+        "PostgreSQL $(awk -v s="${one_pg% *}" 'BEGIN { printf "%.2f", s }') s."
+    echo "Ratio = raw seconds / import seconds (aim: at least 0.2); excl. start-up subtracts the 1-row import time."
+    echo "Aim for peak RSS: under 500 MB."
+} | tee "$results"

@@ -1,0 +1,272 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ResMonitor.Core;
+using ResMonitor.Core.Data;
+using ResMonitor.Core.Energy;
+using ResMonitor.Core.Import;
+using ResMonitor.Core.Projects;
+
+namespace ResMonitor.Cli;
+
+/// <summary>
+/// The `resmonitor` command (except `serve`, which the web host runs). Exit codes: 0 success, 1 failure,
+/// 2 bad usage. Every message is plain Dutch; nothing is printed that only a developer understands.
+/// </summary>
+public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clock)
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int BadUsage = 2;
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public const string Help = """
+        resmonitor: het register en de monitor van een RES-regio.
+
+        Gebruik: resmonitor [--database DB] OPDRACHT [opties]
+
+        Opdrachten:
+          serve [--urls URL]                 start de monitor (standaard http://127.0.0.1:5080)
+          migrate                            maak of werk het databaseschema bij
+          seed [--without-examples] [--region-folder MAP]
+                                             laad de referentiegegevens (standaard Drenthe);
+                                             --without-examples: alleen echte gegevens, voorbeelden eruit
+          status [--json] [--region ID]
+                                             het overzicht tegen het doel, als tabel of JSON
+          import projects BESTAND [--dry-run] [--region ID]
+                                             lees projecten in (formaat: docs/import-format.md);
+                                             --dry-run: alleen het foutenrapport, niets opslaan
+          export projects --format csv|json|geojson [--output BESTAND] [--region ID]
+                                             schrijf alle projecten (zonder --output naar het scherm)
+          help                               deze tekst
+
+        Database: --database of de omgevingsvariabele RESMONITOR_DATABASE, als sqlite:PAD of
+        postgres:Host=...;Database=...;Username=...;Password=... (standaard sqlite:data/resmonitor.db).
+
+        Uitkomst: 0 gelukt, 1 mislukt, 2 verkeerd gebruik.
+        """;
+
+    public async Task<int> RunAsync(string[] args, CancellationToken ct = default)
+    {
+        try
+        {
+            var line = CommandLine.Parse(args);
+            if (line.Words.Count == 0 || line.Words[0] is "help" or "-h" || line.Flag("--help"))
+            {
+                await output.WriteLineAsync(Help);
+                return line.Words.Count == 0 && !line.Flag("--help") ? BadUsage : Success;
+            }
+
+            DatabaseSetting setting;
+            try
+            {
+                setting = DatabaseSetting.FromEnvironment(line.Value("--database"));
+            }
+            catch (FormatException e)
+            {
+                throw new UsageException(e.Message);
+            }
+
+            return line.Words[0] switch
+            {
+                "migrate" => await MigrateAsync(line, setting, ct),
+                "seed" => await SeedAsync(line, setting, ct),
+                "status" => await StatusAsync(line, setting, ct),
+                "import" => await ImportAsync(line, setting, ct),
+                "export" => await ExportAsync(line, setting, ct),
+                var other => throw new UsageException($"Onbekende opdracht '{other}'. 'resmonitor help' toont de opdrachten."),
+            };
+        }
+        catch (UsageException e)
+        {
+            await error.WriteLineAsync(e.Message);
+            await error.WriteLineAsync("Zie 'resmonitor help'.");
+            return BadUsage;
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or IOException or InvalidDataException
+                                      or UnauthorizedAccessException or Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException
+                                      or JsonException or DbUpdateException)
+        {
+            await error.WriteLineAsync($"Mislukt: {e.Message}");
+            return Failure;
+        }
+    }
+
+    /// <summary>Opens the database, creating the SQLite folder when needed.</summary>
+    public static ResMonitorDbContext Open(DatabaseSetting setting)
+    {
+        if (setting.SqlitePath is { } path && Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        return setting.CreateContext();
+    }
+
+    private async Task<int> MigrateAsync(CommandLine line, DatabaseSetting setting, CancellationToken ct)
+    {
+        Expect(line, 1);
+        line.Allow();
+        await using var db = Open(setting);
+        var result = await Migrator.MigrateAsync(db, ct);
+        await output.WriteLineAsync(result.Applied.Count == 0
+            ? $"{setting}: het schema is al bij ({result.AlreadyApplied.Count} migraties)."
+            : $"{setting}: {result.Applied.Count} migratie(s) toegepast: {string.Join(", ", result.Applied)}.");
+        return Success;
+    }
+
+    private async Task<int> SeedAsync(CommandLine line, DatabaseSetting setting, CancellationToken ct)
+    {
+        Expect(line, 1);
+        line.Allow("--without-examples", "--region-folder");
+        await using var db = Open(setting);
+        await Migrator.MigrateAsync(db, ct);
+        var result = await new ReferenceData(db, clock).SeedAsync(line.Value("--region-folder"), !line.Flag("--without-examples"), ct);
+        await output.WriteLineAsync(
+            $"Regio '{result.RegionId}' geladen: {result.Organisations} partners, {result.Targets} doelen, {result.FullLoadHours} vollasturen.");
+        if (result.ExamplesAdded > 0)
+        {
+            await output.WriteLineAsync($"{result.ExamplesAdded} voorbeeldprojecten toegevoegd (verzonnen, overal als voorbeeld gemarkeerd).");
+        }
+
+        if (result.ExamplesRemoved > 0)
+        {
+            await output.WriteLineAsync($"{result.ExamplesRemoved} voorbeeldprojecten verwijderd.");
+        }
+
+        return Success;
+    }
+
+    private async Task<int> StatusAsync(CommandLine line, DatabaseSetting setting, CancellationToken ct)
+    {
+        Expect(line, 1);
+        line.Allow("--json", "--region");
+        var regionId = line.Value("--region") ?? ReferenceData.DefaultRegion;
+
+        await using var db = Open(setting);
+        await EnsureSchemaAsync(db, ct);
+        var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == regionId, ct);
+        var overview = region is null ? null : await new OverviewService(db, clock).GetAsync(regionId, ct: ct);
+        if (region is null || overview is null)
+        {
+            await error.WriteLineAsync($"De regio '{regionId}' staat niet in het register. Laad haar met 'resmonitor seed'.");
+            return Failure;
+        }
+
+        var summary = RegionSummary.From(region, overview);
+        if (line.Flag("--json"))
+        {
+            await output.WriteLineAsync(JsonSerializer.Serialize(summary, Json));
+        }
+        else
+        {
+            await output.WriteAsync(StatusTable.Render(summary));
+        }
+
+        return Success;
+    }
+
+    private async Task<int> ImportAsync(CommandLine line, DatabaseSetting setting, CancellationToken ct)
+    {
+        if (line.Words.Count < 2 || line.Words[1] != "projects")
+        {
+            throw new UsageException("Gebruik: resmonitor import projects BESTAND [--dry-run].");
+        }
+
+        Expect(line, 3, "Gebruik: resmonitor import projects BESTAND [--dry-run].");
+        line.Allow("--dry-run", "--region");
+        var dryRun = line.Flag("--dry-run");
+        await using var db = Open(setting);
+        await EnsureSchemaAsync(db, ct);
+        var importer = new ProjectImporter(db, ImportSettings(), clock);
+        var report = await importer.ImportFileAsync(line.Value("--region") ?? ReferenceData.DefaultRegion, line.Words[2], dryRun, ct);
+        if (!report.Succeeded)
+        {
+            await error.WriteLineAsync(report.BadRows > 0
+                ? $"{report.FileName}: {report.BadRows} van {report.Rows} regels kloppen niet. Er is niets opgeslagen."
+                : $"{report.FileName}: niet ingelezen. Er is niets opgeslagen.");
+            foreach (var problem in report.Errors)
+            {
+                await error.WriteLineAsync("  " + problem);
+            }
+
+            return Failure;
+        }
+
+        await output.WriteLineAsync(dryRun
+            ? $"{report.FileName}: {report.Rows} projecten gecontroleerd, geen fouten. Proefdraai: er is niets opgeslagen."
+            : $"{report.FileName}: {report.Imported} projecten ingelezen.");
+        return Success;
+    }
+
+    private async Task<int> ExportAsync(CommandLine line, DatabaseSetting setting, CancellationToken ct)
+    {
+        if (line.Words.Count != 2 || line.Words[1] != "projects")
+        {
+            throw new UsageException("Gebruik: resmonitor export projects --format csv|json|geojson [--output BESTAND].");
+        }
+
+        line.Allow("--format", "--output", "--region");
+        var format = line.Value("--format")?.ToLowerInvariant() switch
+        {
+            "csv" => ExportFormat.Csv,
+            "json" => ExportFormat.Json,
+            "geojson" => ExportFormat.GeoJson,
+            null => throw new UsageException("Kies een formaat met --format csv, json of geojson."),
+            var other => throw new UsageException($"Onbekend formaat '{other}': kies csv, json of geojson."),
+        };
+        await using var db = Open(setting);
+        await EnsureSchemaAsync(db, ct);
+        var regionId = line.Value("--region") ?? ReferenceData.DefaultRegion;
+        if (!await db.Regions.AnyAsync(r => r.Id == regionId, ct))
+        {
+            await error.WriteLineAsync($"De regio '{regionId}' staat niet in het register.");
+            return Failure;
+        }
+
+        var path = line.Value("--output");
+        var temporary = path is null ? null : path + ".part";
+        await using (var stream = temporary is null ? Console.OpenStandardOutput() : File.Create(temporary))
+        {
+            await new ProjectExport(db).WriteAsync(regionId, format, stream, ct);
+        }
+
+        if (path is not null)
+        {
+            // Written to a side file first, so that a failed export never leaves half a file under the real name.
+            File.Move(temporary!, path, overwrite: true);
+            await output.WriteLineAsync($"Projecten geschreven naar {path}.");
+        }
+
+        return Success;
+    }
+
+    private static async Task EnsureSchemaAsync(ResMonitorDbContext db, CancellationToken ct)
+    {
+        var pending = await Migrator.PendingAsync(db, ct);
+        if (pending.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"de database mist {pending.Count} migratie(s) ({string.Join(", ", pending)}). Voer eerst 'resmonitor migrate' uit.");
+        }
+    }
+
+    private static ImportOptions ImportSettings()
+    {
+        var options = new ImportOptions();
+        if (Environment.GetEnvironmentVariable("RESMONITOR_IMPORT_MAX_BYTES") is { } text && long.TryParse(text, out var max) && max > 0)
+        {
+            options.MaxFileBytes = max;
+        }
+
+        return options;
+    }
+
+    private static void Expect(CommandLine line, int words, string? usage = null)
+    {
+        if (line.Words.Count != words)
+        {
+            throw new UsageException(usage ?? $"'{line.Words[0]}' verwacht geen verdere woorden; zie 'resmonitor help'.");
+        }
+    }
+}

@@ -1,0 +1,186 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using ResMonitor.Core.Energy;
+using ResMonitor.Core.Import;
+using ResMonitor.Core.Regions;
+
+namespace ResMonitor.Core.Data;
+
+public sealed record SeedResult(string RegionId, int Organisations, int Targets, int FullLoadHours, int ExamplesAdded, int ExamplesRemoved);
+
+/// <summary>
+/// Loads a region's reference data (partners, boundaries, targets, full-load hours) from a region.json, by default
+/// the embedded Drenthe set, so that a second region is a file, not code. Seeding is idempotent: partners are
+/// matched on code and updated; targets and full-load hours are added only where the region has none.
+/// </summary>
+public sealed class ReferenceData(ResMonitorDbContext db, TimeProvider clock)
+{
+    public const string DefaultRegion = "drenthe";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>Seeds from a folder holding region.json (and the files it names), or the embedded Drenthe set.</summary>
+    public async Task<SeedResult> SeedAsync(string? regionFolder, bool withExamples, CancellationToken ct = default)
+    {
+        IFiles files = regionFolder is null ? EmbeddedFiles(DefaultRegion) : FolderFiles(regionFolder);
+        var definition = JsonSerializer.Deserialize<RegionFile>(files.Read("region.json") ?? throw Missing("region.json"), Json)
+            ?? throw new InvalidDataException("region.json is leeg.");
+        var boundaries = definition.Boundaries is { } b
+            ? ReadBoundaries(files.Read(b.File) ?? throw Missing(b.File))
+            : [];
+
+        var region = await db.Regions.FirstOrDefaultAsync(r => r.Id == definition.Id, ct);
+        if (region is null)
+        {
+            region = new Region { Id = definition.Id, Name = definition.Name };
+            db.Regions.Add(region);
+        }
+
+        region.Name = definition.Name;
+        region.Description = definition.Description;
+
+        var existing = await db.Organisations.Where(o => o.RegionId == definition.Id).ToDictionaryAsync(o => o.Code, ct);
+        foreach (var item in definition.Organisations)
+        {
+            if (!existing.TryGetValue(item.Code, out var organisation))
+            {
+                organisation = new Organisation { RegionId = definition.Id, Code = item.Code, Name = item.Name };
+                db.Organisations.Add(organisation);
+                existing[item.Code] = organisation;
+            }
+
+            organisation.Kind = item.Kind;
+            organisation.Name = item.Name;
+            organisation.Description = item.Description;
+            organisation.Website = item.Website;
+            organisation.Population = item.Population;
+            organisation.PopulationReferenceDate = item.PopulationReferenceDate;
+            organisation.PopulationSource = item.PopulationSource;
+            if (boundaries.TryGetValue(item.Code, out var geometry))
+            {
+                organisation.BoundaryGeoJson = geometry;
+                organisation.BoundarySource = definition.Boundaries!.Source;
+            }
+        }
+
+        if (!await db.Targets.AnyAsync(t => t.RegionId == definition.Id, ct))
+        {
+            db.Targets.AddRange(definition.Targets.Select(t => new Target
+            {
+                RegionId = definition.Id, Technique = t.Technique, Year = t.Year, ValueMwh = t.ValueMwh,
+                Source = t.Source, ReferenceDate = t.ReferenceDate, Note = t.Note,
+            }));
+        }
+
+        if (!await db.FullLoadHours.AnyAsync(h => h.RegionId == definition.Id, ct))
+        {
+            db.FullLoadHours.AddRange(definition.FullLoadHours.Select(h => new FullLoadHours
+            {
+                RegionId = definition.Id, Technique = h.Technique, Hours = h.Hours, ValidFrom = h.ValidFrom,
+                ValidUntil = h.ValidUntil, Source = h.Source,
+                Municipality = h.Municipality is null ? null : existing[h.Municipality],
+            }));
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        var removed = 0;
+        var added = 0;
+        var hasExamples = await db.Projects.AnyAsync(p => p.RegionId == definition.Id && p.IsExample, ct);
+        if (!withExamples)
+        {
+            removed = await RemoveExamplesAsync(definition.Id, ct);
+        }
+        else if (!hasExamples && files.Read("examples.csv") is { } examples)
+        {
+            var importer = new ProjectImporter(db, new ImportOptions(), clock);
+            using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(examples));
+            var report = await importer.ImportAsync(definition.Id, stream, "examples.csv", stream.Length, dryRun: false, ct);
+            if (!report.Succeeded)
+            {
+                throw new InvalidDataException("De voorbeeldprojecten zijn ongeldig: " + string.Join("; ", report.Errors));
+            }
+
+            added = report.Imported;
+        }
+
+        return new(definition.Id, definition.Organisations.Count, definition.Targets.Count, definition.FullLoadHours.Count, added, removed);
+    }
+
+    private async Task<int> RemoveExamplesAsync(string regionId, CancellationToken ct)
+    {
+        var examples = db.Projects.Where(p => p.RegionId == regionId && p.IsExample);
+        await db.PhaseChanges.Where(c => examples.Any(p => p.Id == c.ProjectId)).ExecuteDeleteAsync(ct);
+        await db.Permits.Where(c => examples.Any(p => p.Id == c.ProjectId)).ExecuteDeleteAsync(ct);
+        var removed = await examples.ExecuteDeleteAsync(ct);
+        await db.SearchAreas.Where(a => a.RegionId == regionId && a.IsExample).ExecuteDeleteAsync(ct);
+        return removed;
+    }
+
+    private static Dictionary<string, string> ReadBoundaries(string geoJson)
+    {
+        using var document = JsonDocument.Parse(geoJson);
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var feature in document.RootElement.GetProperty("features").EnumerateArray())
+        {
+            var code = feature.GetProperty("properties").GetProperty("statcode").GetString()!;
+            result[code] = feature.GetProperty("geometry").GetRawText();
+        }
+
+        return result;
+    }
+
+    private static FileNotFoundException Missing(string name) => new($"Het bestand {name} ontbreekt bij de referentiegegevens.");
+
+    private interface IFiles
+    {
+        string? Read(string name);
+    }
+
+    private sealed class EmbeddedFilesSource(string region) : IFiles
+    {
+        public string? Read(string name)
+        {
+            using var stream = typeof(ReferenceData).Assembly.GetManifestResourceStream($"reference/{region}/{name}");
+            if (stream is null)
+            {
+                return null;
+            }
+
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }
+    }
+
+    private sealed class FolderFilesSource(string folder) : IFiles
+    {
+        public string? Read(string name)
+        {
+            var path = Path.Combine(folder, name);
+            return File.Exists(path) ? File.ReadAllText(path) : null;
+        }
+    }
+
+    private static EmbeddedFilesSource EmbeddedFiles(string region) => new(region);
+
+    private static FolderFilesSource FolderFiles(string folder) =>
+        Directory.Exists(folder) ? new(folder) : throw new DirectoryNotFoundException($"De map '{folder}' bestaat niet.");
+
+    private sealed record RegionFile(
+        string Id, string Name, string? Description, List<OrganisationItem> Organisations, List<TargetItem> Targets,
+        List<HoursItem> FullLoadHours, BoundaryItem? Boundaries);
+
+    private sealed record OrganisationItem(
+        OrganisationKind Kind, string Code, string Name, string? Description, string? Website, int? Population,
+        DateOnly? PopulationReferenceDate, string? PopulationSource);
+
+    private sealed record TargetItem(Technique? Technique, int Year, decimal ValueMwh, string Source, DateOnly ReferenceDate, string? Note);
+
+    private sealed record HoursItem(Technique Technique, decimal Hours, DateOnly ValidFrom, DateOnly? ValidUntil, string Source, string? Municipality);
+
+    private sealed record BoundaryItem(string File, string Source);
+}

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using ResMonitor.Core.Data;
+using ResMonitor.Core.Regions;
+
+namespace ResMonitor.Core.Energy;
+
+/// <summary>Loads what the RES 2.0 overview needs from the register and calculates it.</summary>
+public sealed class OverviewService(ResMonitorDbContext db, TimeProvider clock)
+{
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+
+    public async Task<Overview?> GetAsync(string regionId, DateOnly? referenceDate = null, CancellationToken ct = default)
+    {
+        if (!await db.Regions.AnyAsync(r => r.Id == regionId, ct))
+        {
+            return null;
+        }
+
+        var projects = await db.Projects.AsNoTracking()
+            .Where(p => p.RegionId == regionId)
+            .Select(p => new ProjectFacts(p.Id, p.Technique, p.CapacityMw, p.MunicipalityId, p.Phase, p.MeasuredYieldMwh, p.IsExample))
+            .ToListAsync(ct);
+        var municipalities = await db.Organisations.AsNoTracking()
+            .Where(o => o.RegionId == regionId && o.Kind == OrganisationKind.Municipality)
+            .ToListAsync(ct);
+        var targets = await db.Targets.AsNoTracking().Where(t => t.RegionId == regionId).ToListAsync(ct);
+        var hours = await db.FullLoadHours.AsNoTracking().Where(h => h.RegionId == regionId).ToListAsync(ct);
+        return OverviewCalculator.Calculate(regionId, projects, municipalities, targets, hours, referenceDate ?? Today);
+    }
+}

@@ -1,0 +1,520 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using ResMonitor.Core.Data;
+using ResMonitor.Core.Energy;
+using ResMonitor.Core.Geo;
+using ResMonitor.Core.Projects;
+using C = ResMonitor.Core.Import.ProjectCsv;
+
+namespace ResMonitor.Core.Import;
+
+/// <summary>
+/// Reads a project file (docs/import-format.md), checks every row and writes all of it in one transaction, or
+/// nothing when any row is wrong. New projects only: a project id that is already in the register is an error.
+/// </summary>
+public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions options, TimeProvider clock)
+{
+    public const decimal MaxCapacityMw = 2_000m;
+
+    public async Task<ImportReport> ImportFileAsync(string regionId, string path, bool dryRun, CancellationToken ct = default)
+    {
+        var name = Path.GetFileName(path);
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            return Fail(name, $"Het bestand '{path}' bestaat niet.");
+        }
+
+        await using var stream = info.OpenRead();
+        return await ImportAsync(regionId, stream, name, info.Length, dryRun, ct);
+    }
+
+    public async Task<ImportReport> ImportAsync(
+        string regionId, Stream stream, string fileName, long? length, bool dryRun, CancellationToken ct = default)
+    {
+        if (length > options.MaxFileBytes)
+        {
+            return Fail(fileName,
+                $"Het bestand is {Megabytes(length.Value)} groot; de grens is {Megabytes(options.MaxFileBytes)}. Er is niets ingelezen.");
+        }
+
+        var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == regionId, ct);
+        if (region is null)
+        {
+            return Fail(fileName, $"De regio '{regionId}' staat niet in het register.");
+        }
+
+        string text;
+        try
+        {
+            // Strict UTF-8: a file saved as ANSI must not turn "coöperatie" into garbage without a word.
+            using var reader = new StreamReader(new LimitedStream(stream, options.MaxFileBytes),
+                new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+            text = await reader.ReadToEndAsync(ct);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Fail(fileName, "Het bestand is geen UTF-8-tekst. Sla het in Excel op als 'CSV UTF-8 (door lussen gescheiden)'.");
+        }
+        catch (FileTooLargeException)
+        {
+            return Fail(fileName, $"Het bestand is groter dan de grens van {Megabytes(options.MaxFileBytes)}. Er is niets ingelezen.");
+        }
+
+        var context = await LoadContextAsync(regionId, fileName, ct);
+        var parsed = Parse(text, context);
+        if (parsed.Errors.Count > 0 || dryRun)
+        {
+            return new(fileName, parsed.Projects.Count + parsed.BadRowCount, parsed.Errors, 0, dryRun);
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await BulkWriter.InsertAsync(db, parsed.Projects, ct);
+            await BulkWriter.InsertAsync(db, parsed.Projects.SelectMany(p => p.PhaseHistory).ToList(), ct);
+            await BulkWriter.InsertAsync(db, parsed.Projects.SelectMany(p => p.Permits).ToList(), ct);
+            await transaction.CommitAsync(ct);
+        });
+        return new(fileName, parsed.Projects.Count, [], parsed.Projects.Count, false);
+    }
+
+    private static ImportReport Fail(string fileName, string message) => new(fileName, 0, [new(0, "", message)], 0, false);
+
+    private static string Megabytes(long bytes) =>
+        (bytes / 1024m / 1024m).ToString("0.#", DutchFormat.Culture) + " MB";
+
+    private sealed record Context(
+        string RegionId, string FileName, DateOnly Today, Dictionary<string, int> Municipalities,
+        HashSet<string> SearchAreas, HashSet<string> ExistingProjects);
+
+    private async Task<Context> LoadContextAsync(string regionId, string fileName, CancellationToken ct)
+    {
+        var municipalities = await db.Organisations.AsNoTracking()
+            .Where(o => o.RegionId == regionId && o.Kind == Regions.OrganisationKind.Municipality)
+            .ToDictionaryAsync(o => o.Code, o => o.Id, StringComparer.OrdinalIgnoreCase, ct);
+        var areas = await db.SearchAreas.AsNoTracking().Where(a => a.RegionId == regionId).Select(a => a.Id).ToListAsync(ct);
+        var existing = await db.Projects.AsNoTracking().Select(p => p.Id).ToListAsync(ct);
+        return new(regionId, fileName, DateOnly.FromDateTime(clock.GetLocalNow().Date), municipalities,
+            areas.ToHashSet(StringComparer.Ordinal), existing.ToHashSet(StringComparer.Ordinal));
+    }
+
+    private sealed record ParseResult(List<Project> Projects, List<ImportError> Errors, int BadRowCount);
+
+    private static ParseResult Parse(string text, Context context)
+    {
+        var projects = new List<Project>();
+        var errors = new List<ImportError>();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add(new(0, "", "Het bestand is leeg: er staat geen kopregel en geen project in."));
+            return new(projects, errors, 0);
+        }
+
+        var csv = new CsvReader(new StringReader(text));
+        var header = csv.ReadHeader()!;
+        var columns = ReadHeader(header, errors);
+        if (errors.Count > 0)
+        {
+            return new(projects, errors, 0);
+        }
+
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var badRows = 0;
+        foreach (var record in csv.ReadAll())
+        {
+            if (record.Fields.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            var row = new Row(record, columns, errors);
+            var before = errors.Count;
+            if (record.Fields.Length != header.Fields.Length)
+            {
+                row.Error("", $"De regel heeft {record.Fields.Length} velden, de kopregel {header.Fields.Length}. Staat er een scheidingsteken of aanhalingsteken te veel in?");
+            }
+            else
+            {
+                var project = ReadProject(row, context, seen);
+                if (errors.Count == before)
+                {
+                    projects.Add(project!);
+                }
+            }
+
+            if (errors.Count > before)
+            {
+                badRows++;
+            }
+        }
+
+        if (projects.Count == 0 && badRows == 0)
+        {
+            errors.Add(new(0, "", "Het bestand bevat alleen een kopregel en geen projecten."));
+        }
+
+        return new(projects, errors, badRows);
+    }
+
+    private static Dictionary<string, int> ReadHeader(CsvRecord header, List<ImportError> errors)
+    {
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < header.Fields.Length; i++)
+        {
+            var name = header.Fields[i].Trim().ToLowerInvariant();
+            if (name.Length == 0)
+            {
+                errors.Add(new(1, $"{i + 1}", "Deze kolom heeft geen naam."));
+            }
+            else if (!C.Columns.Contains(name))
+            {
+                errors.Add(new(1, name, $"Onbekende kolom '{header.Fields[i].Trim()}'. Toegestane kolommen staan in docs/import-format.md."));
+            }
+            else if (!columns.TryAdd(name, i))
+            {
+                errors.Add(new(1, name, "Deze kolom staat twee keer in de kopregel."));
+            }
+        }
+
+        foreach (var required in C.Required.Where(r => !columns.ContainsKey(r)))
+        {
+            errors.Add(new(1, required, $"De verplichte kolom '{required}' ontbreekt."));
+        }
+
+        if (!C.HistoryPhases.Any(p => columns.ContainsKey(PhaseRules.FieldOf(p))))
+        {
+            errors.Add(new(1, "datum_…", "Er is geen kolom met een fasedatum, zoals datum_vergund of datum_gerealiseerd."));
+        }
+
+        return columns;
+    }
+
+    private static Project? ReadProject(Row row, Context context, Dictionary<string, int> seen)
+    {
+        var id = row.Text(C.Id);
+        if (id.Length == 0)
+        {
+            row.Error(C.Id, "Het project-id is leeg.");
+        }
+        else if (id.Length > 64 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+        {
+            row.Error(C.Id, $"'{id}' is geen geldig project-id: gebruik letters, cijfers, punt, liggend streepje of koppelteken, hoogstens 64 tekens.");
+        }
+        else if (seen.TryGetValue(id, out var firstLine))
+        {
+            row.Error(C.Id, $"Project-id '{id}' staat ook al op regel {firstLine} van dit bestand.");
+        }
+        else
+        {
+            seen[id] = row.Line;
+            if (context.ExistingProjects.Contains(id))
+            {
+                row.Error(C.Id, $"Project-id '{id}' bestaat al in het register. Een import voegt alleen nieuwe projecten toe.");
+            }
+        }
+
+        var name = row.Text(C.Name);
+        if (name.Length == 0)
+        {
+            row.Error(C.Name, "De naam is leeg.");
+        }
+        else if (name.Length > 200)
+        {
+            row.Error(C.Name, "De naam is langer dan 200 tekens.");
+        }
+
+        var techniqueText = row.Text(C.Technique);
+        var technique = Labels.ParseTechnique(techniqueText);
+        if (technique is null or Technique.TechnologyNeutral)
+        {
+            row.Error(C.Technique, $"Onbekende techniek '{techniqueText}': kies wind, zon op land of zon op dak.");
+        }
+
+        var municipalityCode = row.Text(C.Municipality);
+        if (!context.Municipalities.TryGetValue(municipalityCode, out var municipalityId))
+        {
+            row.Error(C.Municipality, municipalityCode.Length == 0
+                ? "De gemeente is leeg: geef de CBS-code, bijvoorbeeld GM0106."
+                : $"Onbekende gemeentecode '{municipalityCode}': deze gemeente hoort niet bij de regio.");
+        }
+
+        var capacity = row.Number(C.Capacity, required: true);
+        if (capacity is <= 0m)
+        {
+            row.Error(C.Capacity, $"Het vermogen moet groter dan 0 MW zijn, niet {DutchFormat.Number(capacity.Value, 1)}.");
+        }
+        else if (capacity > MaxCapacityMw)
+        {
+            row.Error(C.Capacity, $"{DutchFormat.Number(capacity.Value, 0)} MW is onwaarschijnlijk groot (meer dan 2.000 MW). Staat het in kW?");
+        }
+
+        var searchArea = row.OptionalText(C.SearchArea);
+        if (searchArea is not null && !context.SearchAreas.Contains(searchArea))
+        {
+            row.Error(C.SearchArea, $"Onbekend zoekgebied '{searchArea}'.");
+        }
+
+        var (latitude, longitude) = ReadLocation(row);
+        var measured = ReadYield(row);
+        var history = ReadHistory(row, id);
+        var permit = ReadPermit(row, id, technique, capacity);
+
+        var ownership = row.Number(C.LocalOwnership);
+        if (ownership is < 0m or > 100m)
+        {
+            row.Error(C.LocalOwnership, $"Lokaal eigendom is een percentage van 0 tot 100, niet {DutchFormat.Number(ownership.Value, 1)}.");
+        }
+
+        var example = row.OptionalText(C.Example)?.ToLowerInvariant() switch
+        {
+            null or "nee" or "n" or "no" or "false" or "0" => false,
+            "ja" or "j" or "yes" or "true" or "1" => true,
+            var other => row.Error(C.Example, $"'{other}' is geen ja of nee.") && false,
+        };
+
+        var sourceDate = row.Date(C.SourceDate) ?? context.Today;
+        if (sourceDate > context.Today)
+        {
+            row.Error(C.SourceDate, $"De peildatum {DutchFormat.Date(sourceDate)} ligt in de toekomst.");
+        }
+
+        var permits = permit is null ? new List<Permit>() : [permit];
+        foreach (var violation in PhaseRules.Validate(history, permits, context.Today))
+        {
+            row.Error(violation.Field, violation.Message);
+        }
+
+        if (row.HasErrors)
+        {
+            return null;
+        }
+
+        var current = history[^1];
+        return new Project
+        {
+            Id = id,
+            RegionId = context.RegionId,
+            Name = name,
+            Technique = technique!.Value,
+            CapacityMw = capacity!.Value,
+            MunicipalityId = municipalityId,
+            SearchAreaId = searchArea,
+            Latitude = latitude,
+            Longitude = longitude,
+            MeasuredYieldMwh = measured?.Mwh,
+            MeasuredYieldYear = measured?.Year,
+            Owners = row.OptionalText(C.Owners),
+            LocalOwnershipPercent = ownership,
+            Participation = row.OptionalText(C.Participation),
+            Phase = current.Phase,
+            PhaseDate = current.Date,
+            IsExample = example,
+            Source = row.OptionalText(C.Source) ?? context.FileName,
+            SourceDate = sourceDate,
+            PhaseHistory = history,
+            Permits = permits,
+        };
+    }
+
+    private static (double? Latitude, double? Longitude) ReadLocation(Row row)
+    {
+        var lat = row.Number(C.Latitude);
+        var lon = row.Number(C.Longitude);
+        var x = row.Number(C.RdX);
+        var y = row.Number(C.RdY);
+        if ((lat is null) != (lon is null))
+        {
+            row.Error(lat is null ? C.Latitude : C.Longitude, "Geef lat en lon allebei, of geen van beide.");
+            return (null, null);
+        }
+
+        if ((x is null) != (y is null))
+        {
+            row.Error(x is null ? C.RdX : C.RdY, "Geef rd_x en rd_y allebei, of geen van beide.");
+            return (null, null);
+        }
+
+        if (lat is not null && x is not null)
+        {
+            row.Error(C.RdX, "Geef de ligging in lat/lon óf in RD (rd_x/rd_y), niet allebei.");
+            return (null, null);
+        }
+
+        if (x is { } rdX && y is { } rdY)
+        {
+            if (!RdCoordinates.IsInNetherlands((double)rdX, (double)rdY))
+            {
+                row.Error(C.RdX, $"De RD-coördinaten ({rdX}, {rdY}) liggen buiten Nederland. RD-coördinaten zijn meters: x van 0 tot 300.000, y van 289.000 tot 629.000.");
+                return (null, null);
+            }
+
+            var (latitude, longitude) = RdCoordinates.ToWgs84((double)rdX, (double)rdY);
+            return (Math.Round(latitude, 6), Math.Round(longitude, 6));
+        }
+
+        if (lat is { } la && lon is { } lo && !RdCoordinates.IsInNetherlandsWgs84((double)la, (double)lo))
+        {
+            row.Error(C.Latitude, $"De ligging ({la}, {lo}) ligt buiten Nederland. Zijn lat en lon verwisseld?");
+            return (null, null);
+        }
+
+        return ((double?)lat, (double?)lon);
+    }
+
+    private static (decimal Mwh, int? Year)? ReadYield(Row row)
+    {
+        var value = row.Number(C.MeasuredYield);
+        var unit = row.OptionalText(C.YieldUnit);
+        var year = (int?)row.Number(C.YieldYear);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value < 0)
+        {
+            row.Error(C.MeasuredYield, "De gemeten opbrengst kan niet negatief zijn.");
+            return null;
+        }
+
+        decimal? factor = unit?.ToLowerInvariant() switch
+        {
+            null => null,
+            "kwh" => 0.001m,
+            "mwh" => 1m,
+            "gwh" => 1_000m,
+            _ => null,
+        };
+        if (factor is null)
+        {
+            row.Error(C.YieldUnit, unit is null
+                ? "Bij een gemeten opbrengst hoort een eenheid: kWh, MWh of GWh."
+                : $"Onbekende eenheid '{unit}': gebruik kWh, MWh of GWh.");
+            return null;
+        }
+
+        return (value.Value * factor.Value, year);
+    }
+
+    private static List<PhaseChange> ReadHistory(Row row, string id) =>
+        C.HistoryPhases
+            .Select(p => (Phase: p, Date: row.Date(PhaseRules.FieldOf(p))))
+            .Where(x => x.Date is not null)
+            .Select(x => new PhaseChange { ProjectId = id, Phase = x.Phase, Date = x.Date!.Value })
+            .ToList();
+
+    private static Permit? ReadPermit(Row row, string id, Technique? technique, decimal? capacity)
+    {
+        var authorityText = row.OptionalText(C.Authority);
+        var caseNumber = row.OptionalText(C.CaseNumber);
+        var applied = row.Date(C.PermitApplied);
+        var granted = row.Date(C.PermitGranted);
+        var irrevocable = row.Date(C.PermitIrrevocable);
+        var handedOver = row.Date(C.HandedOver);
+        if (authorityText is null && caseNumber is null && applied is null && granted is null && irrevocable is null && handedOver is null)
+        {
+            return null;
+        }
+
+        CompetentAuthority? authority = null;
+        if (authorityText is not null)
+        {
+            authority = Labels.ParseAuthority(authorityText);
+            if (authority is null)
+            {
+                row.Error(C.Authority, $"Onbekend bevoegd gezag '{authorityText}': kies gemeente, provincie of Rijk.");
+            }
+        }
+
+        if (technique is { } t && capacity is > 0m and { } mw)
+        {
+            var rule = CompetentAuthorityRule.Decide(t, mw, handedOver);
+            if (authority is { } given && given != rule.Authority)
+            {
+                row.Error(C.Authority, $"Bevoegd gezag '{Labels.Authority(given)}' past niet bij de regel: {rule.Reason}");
+            }
+
+            authority ??= rule.Authority;
+        }
+
+        return new Permit
+        {
+            ProjectId = id,
+            CompetentAuthority = authority ?? CompetentAuthority.Municipality,
+            CaseNumber = caseNumber,
+            AppliedOn = applied,
+            GrantedOn = granted,
+            IrrevocableOn = irrevocable,
+            HandedOverToProvinceOn = handedOver,
+        };
+    }
+
+    /// <summary>One data row with typed access to its cells; every problem is recorded with line and column.</summary>
+    private sealed class Row(CsvRecord record, Dictionary<string, int> columns, List<ImportError> errors)
+    {
+        private static readonly string[] DateFormats = ["yyyy-MM-dd", "d-M-yyyy", "dd-MM-yyyy"];
+        private bool _hasErrors;
+
+        public int Line => record.Line;
+
+        public bool HasErrors => _hasErrors;
+
+        public bool Error(string column, string message)
+        {
+            errors.Add(new(record.Line, column, message));
+            _hasErrors = true;
+            return true;
+        }
+
+        /// <summary>The trimmed cell, with the quote that export puts before formula-like text taken off again.</summary>
+        public string Text(string column)
+        {
+            var text = columns.TryGetValue(column, out var i) ? record.Fields[i].Trim() : "";
+            return text.Length > 1 && text[0] == '\'' && text[1] is '=' or '+' or '-' or '@' ? text[1..] : text;
+        }
+
+        public string? OptionalText(string column) => Text(column) is { Length: > 0 } s ? s : null;
+
+        public decimal? Number(string column, bool required = false)
+        {
+            var text = Text(column);
+            if (text.Length == 0)
+            {
+                if (required)
+                {
+                    Error(column, "Dit getal ontbreekt.");
+                }
+
+                return null;
+            }
+
+            if (DutchNumber.TryParse(text, out var value, out var error))
+            {
+                return value;
+            }
+
+            Error(column, char.ToUpperInvariant(error[0]) + error[1..] + ".");
+            return null;
+        }
+
+        public DateOnly? Date(string column)
+        {
+            var text = Text(column);
+            if (text.Length == 0)
+            {
+                return null;
+            }
+
+            if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return date;
+            }
+
+            Error(column, $"'{text}' is geen datum: schrijf 2024-03-01 of 1-3-2024.");
+            return null;
+        }
+    }
+}

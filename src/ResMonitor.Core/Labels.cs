@@ -1,0 +1,77 @@
+using ResMonitor.Core.Energy;
+using ResMonitor.Core.Projects;
+using ResMonitor.Core.Regions;
+
+namespace ResMonitor.Core;
+
+/// <summary>The one Dutch name of each domain value, and the key used for it in files and URLs.</summary>
+public static class Labels
+{
+    public static string Phase(Phase phase) => phase switch
+    {
+        Projects.Phase.Idea => "idee",
+        Projects.Phase.InProcedure => "in procedure",
+        Projects.Phase.Permitted => "vergund",
+        Projects.Phase.Irrevocable => "onherroepelijk",
+        Projects.Phase.Subsidy => "SDE-beschikking",
+        Projects.Phase.UnderConstruction => "in aanbouw",
+        Projects.Phase.Realised => "gerealiseerd",
+        Projects.Phase.Withdrawn => "ingetrokken",
+        _ => throw new ArgumentOutOfRangeException(nameof(phase)),
+    };
+
+    public static string PhaseKey(Phase phase) => phase switch
+    {
+        Projects.Phase.Idea => "idee",
+        Projects.Phase.InProcedure => "in_procedure",
+        Projects.Phase.Permitted => "vergund",
+        Projects.Phase.Irrevocable => "onherroepelijk",
+        Projects.Phase.Subsidy => "sde",
+        Projects.Phase.UnderConstruction => "in_aanbouw",
+        Projects.Phase.Realised => "gerealiseerd",
+        Projects.Phase.Withdrawn => "ingetrokken",
+        _ => throw new ArgumentOutOfRangeException(nameof(phase)),
+    };
+
+    public static string Technique(Technique technique) => technique switch
+    {
+        Energy.Technique.Wind => "wind",
+        Energy.Technique.SolarOnLand => "zon op land",
+        Energy.Technique.SolarOnRoof => "zon op dak",
+        Energy.Technique.TechnologyNeutral => "techniekneutraal",
+        _ => throw new ArgumentOutOfRangeException(nameof(technique)),
+    };
+
+    /// <summary>Reads a technique as people write it: "zon op land", "zon-op-land", "Zon_op_land".</summary>
+    public static Technique? ParseTechnique(string text) =>
+        Enum.GetValues<Technique>().Cast<Technique?>()
+            .FirstOrDefault(t => Normalise(Technique(t!.Value)) == Normalise(text));
+
+    /// <summary>Key of a technique in files, URLs and JSON: "wind", "zon_op_land".</summary>
+    public static string TechniqueKey(Technique technique) => Technique(technique).Replace(' ', '_');
+
+    public static string Authority(CompetentAuthority authority) => authority switch
+    {
+        CompetentAuthority.Municipality => "gemeente",
+        CompetentAuthority.Province => "provincie",
+        CompetentAuthority.State => "Rijk",
+        _ => throw new ArgumentOutOfRangeException(nameof(authority)),
+    };
+
+    public static CompetentAuthority? ParseAuthority(string text) =>
+        Enum.GetValues<CompetentAuthority>().Cast<CompetentAuthority?>()
+            .FirstOrDefault(a => Normalise(Authority(a!.Value)) == Normalise(text));
+
+    public static string OrganisationKind(OrganisationKind kind) => kind switch
+    {
+        Regions.OrganisationKind.Municipality => "gemeente",
+        Regions.OrganisationKind.Province => "provincie",
+        Regions.OrganisationKind.WaterBoard => "waterschap",
+        Regions.OrganisationKind.GridOperator => "netbeheerder",
+        Regions.OrganisationKind.SocietalPartner => "maatschappelijke partner",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    private static string Normalise(string text) =>
+        new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+}

@@ -1,0 +1,43 @@
+using ResMonitor.Core.Energy;
+
+namespace ResMonitor.Core.Projects;
+
+public sealed record AuthorityDecision(CompetentAuthority Authority, string Reason);
+
+/// <summary>
+/// Who decides the permit, after seed 002 ("Rol provincie"): the province for wind from one 5 MW turbine up to
+/// 100 MW installed, for solar from 50 MW (expected law), the state above 100 MW, the municipality otherwise; a
+/// municipality may hand a project to the province.
+/// </summary>
+public static class CompetentAuthorityRule
+{
+    public const decimal ProvinceWindFromMw = 5m;
+    public const decimal ProvinceSolarFromMw = 50m;
+    public const decimal StateAboveMw = 100m;
+
+    public static AuthorityDecision Decide(Technique technique, decimal capacityMw, DateOnly? handedOverToProvinceOn = null)
+    {
+        if (capacityMw > StateAboveMw)
+        {
+            return new(CompetentAuthority.State, "Rijk: meer dan 100 MW opgesteld vermogen.");
+        }
+
+        if (technique == Technique.Wind && capacityMw >= ProvinceWindFromMw)
+        {
+            return new(CompetentAuthority.Province, "Provincie: wind van 5 tot en met 100 MW opgesteld vermogen.");
+        }
+
+        if (technique is Technique.SolarOnLand or Technique.SolarOnRoof && capacityMw >= ProvinceSolarFromMw)
+        {
+            return new(CompetentAuthority.Province, "Provincie: zon vanaf 50 MW opgesteld vermogen (verwachte wetgeving).");
+        }
+
+        if (handedOverToProvinceOn is { } date)
+        {
+            return new(CompetentAuthority.Province,
+                $"Provincie: de gemeente heeft het project op {DutchFormat.Date(date)} aan de provincie overgedragen.");
+        }
+
+        return new(CompetentAuthority.Municipality, "Gemeente: onder de grenzen voor provincie en Rijk.");
+    }
+}

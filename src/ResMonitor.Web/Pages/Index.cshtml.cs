@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ResMonitor.Core.Data;
+using ResMonitor.Core.Energy;
+
+namespace ResMonitor.Web.Pages;
+
+public sealed class IndexModel(ResMonitorDbContext db, OverviewService overviews) : PageModel
+{
+    public RegionSummary Summary { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == ReferenceData.DefaultRegion, ct);
+        var overview = region is null ? null : await overviews.GetAsync(region.Id, ct: ct);
+        if (region is null || overview is null)
+        {
+            return NotFound();
+        }
+
+        Summary = RegionSummary.From(region, overview);
+        return Page();
+    }
+}

@@ -1,0 +1,51 @@
+using ResMonitor.Core.Data;
+using ResMonitor.Core.Energy;
+using ResMonitor.Web.Infrastructure;
+using ResMonitor.Web.Regions;
+
+namespace ResMonitor.Web;
+
+/// <summary>The monitor's web host. Reads like a table of contents: services, then the pipeline, then the features.</summary>
+public static class WebApp
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
+        builder.WebHost.UseUrls(builder.Configuration["urls"] ?? DefaultUrls);
+
+        // The same setting as the command line: --database, else RESMONITOR_DATABASE, else the SQLite default.
+        var database = DatabaseSetting.FromEnvironment(builder.Configuration["database"]);
+        builder.Services.AddSingleton(database);
+        builder.Services.AddDbContext<ResMonitorDbContext>(database.Configure);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<OverviewService>();
+        builder.Services.AddHostedService<DatabaseStartup>();
+
+        builder.Services.AddRazorPages();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.WriteIndented = false);
+
+        var app = builder.Build();
+
+        app.UseExceptionHandler("/fout");
+        app.UseStatusCodePagesWithReExecute("/fout/{0}");
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseStaticFiles();
+        app.UseRouting();
+
+        app.MapOpenApi();
+        app.MapRegionsApi();
+        app.MapRazorPages();
+
+        app.Logger.LogInformation("ResMonitor gebruikt {Database}.", database);
+        return app;
+    }
+}
