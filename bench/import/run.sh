@@ -24,7 +24,8 @@ size=$(stat -c %s "$csv")
 # Release build in its own artifacts folder, so that it does not collide with builds in the working tree.
 echo "== building (Release)" >&2
 # The web host is the resmonitor command (see ./resmonitor).
-dotnet build src/ResMonitor.Web/ResMonitor.Web.csproj -c Release --artifacts-path "$work/build" -v q -nologo >&2
+dotnet build src/ResMonitor.Web/ResMonitor.Web.csproj -c Release --artifacts-path "$work/build" -v q -nologo \
+    >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
 dll=$work/build/bin/ResMonitor.Web/release/ResMonitor.Web.dll
 app=("${dll%.dll}")                       # the apphost; `dotnet x.dll` if there is none
 [ -x "${app[0]}" ] || app=(dotnet "$dll")

@@ -21,9 +21,9 @@ public static class WebApp
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? DefaultUrls);
 
         // The same setting as the command line: --database, else RESMONITOR_DATABASE, else the SQLite default.
-        var database = DatabaseSetting.FromEnvironment(builder.Configuration["database"]);
-        builder.Services.AddSingleton(database);
-        builder.Services.AddDbContext<ResMonitorDbContext>(database.Configure);
+        // Resolved when first needed, so that a test host can set "database" in its configuration.
+        builder.Services.AddSingleton(sp => DatabaseSetting.FromEnvironment(sp.GetRequiredService<IConfiguration>()["database"]));
+        builder.Services.AddDbContext<ResMonitorDbContext>((sp, options) => sp.GetRequiredService<DatabaseSetting>().Configure(options));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<OverviewService>();
         builder.Services.AddHostedService<DatabaseStartup>();
@@ -45,7 +45,7 @@ public static class WebApp
         app.MapRegionsApi();
         app.MapRazorPages();
 
-        app.Logger.LogInformation("ResMonitor gebruikt {Database}.", database);
+        app.Logger.LogInformation("ResMonitor gebruikt {Database}.", app.Services.GetRequiredService<DatabaseSetting>());
         return app;
     }
 }
