@@ -83,8 +83,12 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
 
     private static ImportReport Fail(string fileName, string message) => new(fileName, 0, [new(0, "", message)], 0, false);
 
-    private static string Megabytes(long bytes) =>
-        (bytes / 1024m / 1024m).ToString("0.#", DutchFormat.Culture) + " MB";
+    private static string Megabytes(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => (bytes / 1024m / 1024m).ToString("0.#", DutchFormat.Culture) + " MB",
+        >= 1024 => (bytes / 1024m).ToString("0.#", DutchFormat.Culture) + " kB",
+        _ => DutchFormat.Number(bytes, 0) + " bytes",
+    };
 
     private sealed record Context(
         string RegionId, string FileName, DateOnly Today, Dictionary<string, int> Municipalities,
@@ -321,10 +325,16 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
 
     private static (double? Latitude, double? Longitude) ReadLocation(Row row)
     {
+        var before = row.ErrorCount;
         var lat = row.Number(C.Latitude);
         var lon = row.Number(C.Longitude);
         var x = row.Number(C.RdX);
         var y = row.Number(C.RdY);
+        if (row.ErrorCount > before)
+        {
+            return (null, null);
+        }
+
         if ((lat is null) != (lon is null))
         {
             row.Error(lat is null ? C.Latitude : C.Longitude, "Geef lat en lon allebei, of geen van beide.");
@@ -461,6 +471,8 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
         public int Line => record.Line;
 
         public bool HasErrors => _hasErrors;
+
+        public int ErrorCount => errors.Count;
 
         public bool Error(string column, string message)
         {

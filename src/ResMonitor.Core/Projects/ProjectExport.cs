@@ -68,8 +68,8 @@ public sealed class ProjectExport(ResMonitorDbContext db)
             row[index[C.Municipality]] = p.Municipality!.Code;
             row[index[C.Capacity]] = Number(p.CapacityMw);
             row[index[C.SearchArea]] = p.SearchAreaId ?? "";
-            row[index[C.Latitude]] = p.Latitude?.ToString("R", CultureInfo.InvariantCulture) ?? "";
-            row[index[C.Longitude]] = p.Longitude?.ToString("R", CultureInfo.InvariantCulture) ?? "";
+            row[index[C.Latitude]] = p.Latitude is { } lat ? Number((decimal)lat) : "";
+            row[index[C.Longitude]] = p.Longitude is { } lon ? Number((decimal)lon) : "";
             if (p.MeasuredYieldMwh is { } measured)
             {
                 row[index[C.MeasuredYield]] = Number(measured);
@@ -210,7 +210,7 @@ public sealed class ProjectExport(ResMonitorDbContext db)
     /// </summary>
     internal static string Number(decimal value)
     {
-        var text = value.ToString("0.######", CultureInfo.InvariantCulture);
+        var text = value.ToString("0.########", CultureInfo.InvariantCulture);
         var dot = text.IndexOf('.', StringComparison.Ordinal);
         return dot >= 0 && text.Length - dot - 1 == 3 ? text + "0" : text;
     }
