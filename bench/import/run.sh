@@ -10,6 +10,7 @@ runs=${RUNS:-3}
 work=bench/out/import
 results=bench/out/import-results.md
 mkdir -p "$work"
+load=$(cut -d' ' -f1 /proc/loadavg)   # reported: other work on the machine makes the times noisy
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 echo "== generating $n projects" >&2
@@ -91,10 +92,12 @@ one_pg=$(measure app_pg "${app[@]}" --database "postgres:$pg" import projects "$
 echo "== SQLite: raw .import, then resmonitor import" >&2
 raw=$(measure raw_sqlite sqlite3 "$db" ".import --csv --skip 1 $csv raw_projects")
 got=$(sqlite3 "$db" "SELECT count(*) FROM raw_projects")
+check=$(measure app_sqlite "${app[@]}" --database "sqlite:$db" import projects "$csv" --dry-run)
 full=$(measure app_sqlite "${app[@]}" --database "sqlite:$db" import projects "$csv")
 cp "$work/last.log" "$work/import-sqlite.log"
 imported=$(sqlite3 "$db" "SELECT count(*) FROM projects")
 row SQLite "raw .import" "$got" "$raw"
+row SQLite "resmonitor import --dry-run (checks only)" "$n" "$check"
 row SQLite "resmonitor import" "$imported" "$full" "${raw% *}" "${one_sqlite% *}"
 
 echo "== PostgreSQL: raw COPY, then resmonitor import" >&2
@@ -110,7 +113,7 @@ row PostgreSQL "resmonitor import" "$imported" "$full" "${raw% *}" "${one_pg% *}
     echo "# Import benchmark"
     echo
     echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $n rows ($((size / 1024 / 1024)) MB), median of $runs runs," \
-        "$(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), .NET $(dotnet --version)," \
+        "$(nproc) CPUs (load $load at the start, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), .NET SDK $(dotnet --version)," \
         "SQLite $(sqlite3 --version | cut -d' ' -f1), PostgreSQL $(psql -V | cut -d' ' -f3)."
     echo
     echo "| database | load | rows | seconds | rows/s | peak RSS MB | ratio to raw | ratio excl. start-up |"

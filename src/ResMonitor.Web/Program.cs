@@ -4,7 +4,7 @@ using ResMonitor.Web;
 // `resmonitor serve` (or no words at all, as the test host starts it) runs the monitor; every other command is
 // the command line in ResMonitor.Cli.
 var line = CommandLine.Parse(args);
-if (line.Words.Count > 0 && line.Words[0] != "serve")
+if ((line.Words.Count > 0 && line.Words[0] != "serve") || (line.Words.Count == 0 && line.Flag("--help")))
 {
     return await new CliApp(Console.Out, Console.Error, TimeProvider.System).RunAsync(args);
 }
