@@ -26,6 +26,8 @@ public static class WebApp
         builder.Services.AddSingleton(sp => DatabaseSetting.FromEnvironment(sp.GetRequiredService<IConfiguration>()["database"]));
         builder.Services.AddDbContext<ResMonitorDbContext>((sp, options) => sp.GetRequiredService<DatabaseSetting>().Configure(options));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<Language>();
         builder.Services.AddScoped<OverviewService>();
         builder.Services.AddHostedService<DatabaseStartup>();
 

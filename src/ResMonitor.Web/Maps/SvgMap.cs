@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace ResMonitor.Web.Maps;
+
+/// <summary>An area to draw: a GeoJSON Polygon or MultiPolygon in WGS84.</summary>
+public sealed record MapArea(string Key, string Label, string GeometryGeoJson, string Href, int Level, string Description);
+
+public sealed record MapPoint(string Key, string Label, double Latitude, double Longitude, string Href, string CssClass);
+
+/// <summary>
+/// Draws a map as inline SVG on the server: no tile server, no script, works offline and prints. A simple
+/// equirectangular projection scaled by the cosine of the middle latitude is exact enough for one province.
+/// </summary>
+public static class SvgMap
+{
+    private const double Width = 600;
+
+    public static string Render(string titleId, string title, string description, IReadOnlyList<MapArea> areas, IReadOnlyList<MapPoint> points)
+    {
+        var rings = areas.Select(a => (Area: a, Rings: Rings(a.GeometryGeoJson))).ToList();
+        var all = rings.SelectMany(r => r.Rings).SelectMany(r => r).ToList();
+        if (all.Count == 0)
+        {
+            return "";
+        }
+
+        double minLon = all.Min(p => p.Lon), maxLon = all.Max(p => p.Lon), minLat = all.Min(p => p.Lat), maxLat = all.Max(p => p.Lat);
+        var k = Math.Cos((minLat + maxLat) / 2 * Math.PI / 180);
+        var scale = Width / ((maxLon - minLon) * k);
+        var height = Math.Ceiling((maxLat - minLat) * scale);
+        (double X, double Y) Project(double lon, double lat) => ((lon - minLon) * k * scale, (maxLat - lat) * scale);
+
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture,
+            $"<svg class=\"rm-map\" viewBox=\"-4 -4 {Width + 8} {height + 8}\" role=\"img\" aria-labelledby=\"{titleId} {titleId}-desc\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{titleId}\">{Encode(title)}</title><desc id=\"{titleId}-desc\">{Encode(description)}</desc>");
+        foreach (var (area, areaRings) in rings)
+        {
+            var d = new StringBuilder();
+            foreach (var ring in areaRings)
+            {
+                for (var i = 0; i < ring.Count; i++)
+                {
+                    var (x, y) = Project(ring[i].Lon, ring[i].Lat);
+                    d.Append(i == 0 ? 'M' : 'L').Append(F(x)).Append(' ').Append(F(y));
+                }
+
+                d.Append('Z');
+            }
+
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<a href=\"{Encode(area.Href)}\" aria-label=\"{Encode(area.Label + ": " + area.Description)}\"><path class=\"rm-map__area rm-map__area--{area.Level}\" d=\"{d}\"><title>{Encode(area.Label + ": " + area.Description)}</title></path></a>");
+        }
+
+        foreach (var point in points)
+        {
+            var (x, y) = Project(point.Longitude, point.Latitude);
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<a href=\"{Encode(point.Href)}\" aria-label=\"{Encode(point.Label)}\"><circle class=\"rm-map__point {point.CssClass}\" cx=\"{F(x)}\" cy=\"{F(y)}\" r=\"5\"><title>{Encode(point.Label)}</title></circle></a>");
+        }
+
+        svg.Append("</svg>");
+        return svg.ToString();
+    }
+
+    private static string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static string Encode(string text) => System.Net.WebUtility.HtmlEncode(text);
+
+    private static List<List<(double Lon, double Lat)>> Rings(string geoJson)
+    {
+        using var document = JsonDocument.Parse(geoJson);
+        var root = document.RootElement;
+        var type = root.GetProperty("type").GetString();
+        var coordinates = root.GetProperty("coordinates");
+        var polygons = type == "MultiPolygon" ? coordinates.EnumerateArray().ToList() : [coordinates];
+        return polygons
+            .SelectMany(polygon => polygon.EnumerateArray())
+            .Select(ring => ring.EnumerateArray().Select(p => (p[0].GetDouble(), p[1].GetDouble())).ToList())
+            .ToList();
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ResMonitor.Core.Data;
+using ResMonitor.Core.Energy;
+using ResMonitor.Core.Projects;
+using ResMonitor.Core.Regions;
+using ResMonitor.Web.Infrastructure;
+
+namespace ResMonitor.Web.Pages.Gemeenten;
+
+public sealed class GemeenteModel(ResMonitorDbContext db, TimeProvider clock) : PageModel
+{
+    public Organisation Municipality { get; private set; } = null!;
+
+    public OverviewLine Line { get; private set; } = null!;
+
+    public IReadOnlyList<(Project Project, YieldEstimate Yield)> Projects { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var municipalities = await db.Organisations.AsNoTracking()
+            .Where(o => o.RegionId == ReferenceData.DefaultRegion && o.Kind == OrganisationKind.Municipality)
+            .ToListAsync(ct);
+        var municipality = municipalities.FirstOrDefault(m => Slug.From(m.Name) == slug);
+        if (municipality is null)
+        {
+            return NotFound();
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var projects = await db.Projects.AsNoTracking()
+            .Where(p => p.MunicipalityId == municipality.Id)
+            .OrderBy(p => p.Name)
+            .ToListAsync(ct);
+        var hours = await db.FullLoadHours.AsNoTracking().Where(h => h.RegionId == municipality.RegionId).ToListAsync(ct);
+        var calculator = new YieldCalculator(hours, today);
+        var facts = projects.Select(p => new ProjectFacts(p.Id, p.Technique, p.CapacityMw, p.MunicipalityId, p.Phase, p.MeasuredYieldMwh, p.IsExample)).ToList();
+        var overview = OverviewCalculator.Calculate(municipality.RegionId, facts, [municipality], [], hours, today);
+
+        Municipality = municipality;
+        Line = overview.ByMunicipality.Single();
+        Projects = projects.Select(p => (p, calculator.Estimate(p))).ToList();
+        return Page();
+    }
+}
