@@ -20,6 +20,8 @@ public enum MapShape
 /// <summary>
 /// Draws a map as inline SVG on the server: no tile server, no script, works offline and prints. A simple
 /// equirectangular projection scaled by the cosine of the middle latitude is exact enough for one province.
+/// The SVG is a named group, not an image, because its areas and markers are links that keyboard and screen-reader
+/// users can reach; the page also lists the same links as text.
 /// </summary>
 public static class SvgMap
 {
@@ -43,7 +45,7 @@ public static class SvgMap
 
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture,
-            $"<svg class=\"rm-map\" viewBox=\"-4 -4 {Width + 8} {height + 8}\" role=\"img\" aria-labelledby=\"{titleId} {titleId}-desc\">");
+            $"<svg class=\"rm-map\" viewBox=\"-4 -4 {Width + 8} {height + 8}\" role=\"group\" aria-labelledby=\"{titleId}\" aria-describedby=\"{titleId}-desc\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{titleId}\">{Encode(title)}</title><desc id=\"{titleId}-desc\">{Encode(description)}</desc>");
         foreach (var (area, areaRings) in rings)
         {
@@ -60,7 +62,7 @@ public static class SvgMap
             }
 
             svg.Append(CultureInfo.InvariantCulture,
-                $"<a href=\"{Encode(area.Href)}\" aria-label=\"{Encode(area.Label + ": " + area.Description)}\"><path class=\"rm-map__area rm-map__area--{area.Level}\" d=\"{d}\"><title>{Encode(area.Label + ": " + area.Description)}</title></path></a>");
+                $"<a href=\"{Encode(area.Href)}\" tabindex=\"0\" aria-label=\"{Encode(area.Label + ": " + area.Description)}\"><path class=\"rm-map__area rm-map__area--{area.Level}\" d=\"{d}\"><title>{Encode(area.Label + ": " + area.Description)}</title></path></a>");
         }
 
         foreach (var area in searchAreas ?? [])
@@ -78,7 +80,7 @@ public static class SvgMap
             }
 
             svg.Append(CultureInfo.InvariantCulture,
-                $"<a href=\"{Encode(area.Href)}\" aria-label=\"{Encode(area.Label + ": " + area.Description)}\"><path class=\"rm-map__search-area\" d=\"{d}\"><title>{Encode(area.Label + ": " + area.Description)}</title></path></a>");
+                $"<a href=\"{Encode(area.Href)}\" tabindex=\"0\" aria-label=\"{Encode(area.Label + ": " + area.Description)}\"><path class=\"rm-map__search-area\" d=\"{d}\"><title>{Encode(area.Label + ": " + area.Description)}</title></path></a>");
         }
 
         foreach (var point in points)
@@ -91,7 +93,7 @@ public static class SvgMap
                 MapShape.Diamond => FormattableString.Invariant($"<path class=\"rm-map__point {point.CssClass}\" d=\"M{F(x)} {F(y - 6)}L{F(x + 6)} {F(y)}L{F(x)} {F(y + 6)}L{F(x - 6)} {F(y)}Z\">{tooltip}</path>"),
                 _ => FormattableString.Invariant($"<circle class=\"rm-map__point {point.CssClass}\" cx=\"{F(x)}\" cy=\"{F(y)}\" r=\"5\">{tooltip}</circle>"),
             };
-            svg.Append(CultureInfo.InvariantCulture, $"<a href=\"{Encode(point.Href)}\" aria-label=\"{Encode(point.Label)}\">{shape}</a>");
+            svg.Append(CultureInfo.InvariantCulture, $"<a href=\"{Encode(point.Href)}\" tabindex=\"0\" aria-label=\"{Encode(point.Label)}\">{shape}</a>");
         }
 
         svg.Append("</svg>");
