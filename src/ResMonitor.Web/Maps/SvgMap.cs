@@ -28,7 +28,7 @@ public static class SvgMap
     private const double Width = 600;
 
     public static string Render(string titleId, string title, string description, IReadOnlyList<MapArea> areas, IReadOnlyList<MapPoint> points,
-        IReadOnlyList<MapArea>? searchAreas = null)
+        IReadOnlyList<MapArea>? searchAreas = null, bool small = false)
     {
         var rings = areas.Select(a => (Area: a, Rings: Rings(a.GeometryGeoJson))).ToList();
         var all = rings.SelectMany(r => r.Rings).SelectMany(r => r).ToList();
@@ -45,7 +45,7 @@ public static class SvgMap
 
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture,
-            $"<svg class=\"rm-map\" viewBox=\"-4 -4 {Width + 8} {height + 8}\" role=\"group\" aria-labelledby=\"{titleId}\" aria-describedby=\"{titleId}-desc\">");
+            $"<svg class=\"rm-map{(small ? " rm-map--small" : "")}\" viewBox=\"-4 -4 {Width + 8} {height + 8}\" role=\"group\" aria-labelledby=\"{titleId}\" aria-describedby=\"{titleId}-desc\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{titleId}\">{Encode(title)}</title><desc id=\"{titleId}-desc\">{Encode(description)}</desc>");
         foreach (var (area, areaRings) in rings)
         {
