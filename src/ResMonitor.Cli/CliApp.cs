@@ -38,6 +38,8 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
                                              --dry-run: alleen het foutenrapport, niets opslaan
           export projects --format csv|json|geojson [--output BESTAND] [--region ID]
                                              schrijf alle projecten (zonder --output naar het scherm)
+          forecast [--json] [--runs N] [--seed N] [--region ID]
+                                             de prognose: kans dat het doel wordt gehaald, P10/P50/P90
           help                               deze tekst
 
         Database: --database of de omgevingsvariabele RESMONITOR_DATABASE, als sqlite:PAD of
@@ -74,6 +76,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
                 "status" => await StatusAsync(line, setting, ct),
                 "import" => await ImportAsync(line, setting, ct),
                 "export" => await ExportAsync(line, setting, ct),
+                "forecast" => await ForecastAsync(line, setting, ct),
                 var other => throw new UsageException($"Onbekende opdracht '{other}'. 'resmonitor help' toont de opdrachten."),
             };
         }
@@ -165,6 +168,42 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
 
         return Success;
     }
+
+    private async Task<int> ForecastAsync(CommandLine line, DatabaseSetting setting, CancellationToken ct)
+    {
+        Expect(line, 1);
+        line.Allow("--json", "--runs", "--seed", "--region");
+        var regionId = line.Value("--region") ?? ReferenceData.DefaultRegion;
+        var runs = Core.Forecast.ForecastService.DefaultRuns;
+        if (line.Value("--runs") is { } runsText &&
+            (!int.TryParse(runsText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out runs) || runs is < 100 or > 100_000))
+        {
+            throw new UsageException($"--runs moet een geheel getal van 100 tot en met 100.000 zijn, niet '{runsText}'.");
+        }
+
+        var seed = Core.Forecast.ForecastService.DefaultSeed;
+        if (line.Value("--seed") is { } seedText &&
+            !ulong.TryParse(seedText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out seed))
+        {
+            throw new UsageException($"--seed moet een geheel getal van 0 of meer zijn, niet '{seedText}'.");
+        }
+
+        await using var db = Open(setting);
+        await EnsureSchemaAsync(db, ct);
+        var forecast = await new Core.Forecast.ForecastService(db, clock).GetAsync(regionId, new Core.Forecast.ForecastSettings(runs, seed), ct: ct);
+        if (forecast is null)
+        {
+            await error.WriteLineAsync($"De regio '{regionId}' staat niet in het register of heeft geen doel. Laad haar met 'resmonitor seed'.");
+            return Failure;
+        }
+
+        await output.WriteAsync(line.Flag("--json")
+            ? JsonSerializer.Serialize(forecast, ForecastJson) + Environment.NewLine
+            : ForecastText.Render(forecast));
+        return Success;
+    }
+
+    private static readonly JsonSerializerOptions ForecastJson = new(Json) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     private async Task<int> ImportAsync(CommandLine line, DatabaseSetting setting, CancellationToken ct)
     {

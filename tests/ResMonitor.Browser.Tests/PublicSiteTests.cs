@@ -99,6 +99,21 @@ public sealed class PublicSiteTests(BrowserFixture browser) : IClassFixture<Brow
     }
 
     [Theory]
+    [InlineData(1280)]
+    [InlineData(375)]
+    public async Task The_forecast_page_passes_axe_and_reads_in_one_sentence(int width)
+    {
+        var page = await browser.OpenAsync("/prognose", width);
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Haalt RES regio Drenthe 3,45 TWh in 2030?");
+        await Assertions.Expect(page.GetByText("De kans dat RES regio Drenthe in 2030 3,45 TWh haalt, is")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Aannames per fase" })).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Accessibility.AssertNoSidewaysScrollAsync(page);
+    }
+
+    [Theory]
+    [InlineData("/prognose")]
     [InlineData("/kaart")]
     [InlineData("/gemeenten")]
     [InlineData("/gemeenten/assen")]

@@ -87,6 +87,11 @@ public sealed class ReferenceData(ResMonitorDbContext db, TimeProvider clock)
             }));
         }
 
+        if (!await db.ForecastAssumptions.AnyAsync(a => a.RegionId == definition.Id, ct))
+        {
+            db.ForecastAssumptions.AddRange(Forecast.ForecastAssumptionRow.From(definition.Id, Forecast.ForecastAssumptions.Defaults));
+        }
+
         await db.SaveChangesAsync(ct);
 
         var removed = 0;

@@ -25,6 +25,8 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
 
     public DbSet<FullLoadHours> FullLoadHours => Set<FullLoadHours>();
 
+    public DbSet<Forecast.ForecastAssumptionRow> ForecastAssumptions => Set<Forecast.ForecastAssumptionRow>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name so that the data reads well and survives reordering.
@@ -82,6 +84,15 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
         {
             e.HasOne<Region>().WithMany().HasForeignKey(h => h.RegionId);
             e.HasOne(h => h.Municipality).WithMany().HasForeignKey(h => h.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Forecast.ForecastAssumptionRow>(e =>
+        {
+            e.ToTable("forecast_assumptions");
+            e.HasOne<Region>().WithMany().HasForeignKey(a => a.RegionId);
+            e.HasIndex(a => new { a.RegionId, a.Version, a.Phase }).IsUnique();
+            e.Property(a => a.RegionId).HasMaxLength(64);
+            e.Property(a => a.Version).HasMaxLength(64);
         });
 
         UseSnakeCaseNames(modelBuilder);

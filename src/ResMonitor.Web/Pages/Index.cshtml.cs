@@ -6,9 +6,11 @@ using ResMonitor.Core.Energy;
 
 namespace ResMonitor.Web.Pages;
 
-public sealed class IndexModel(ResMonitorDbContext db, OverviewService overviews) : PageModel
+public sealed class IndexModel(ResMonitorDbContext db, OverviewService overviews, ResMonitor.Web.Forecast.ForecastCache forecasts) : PageModel
 {
     public RegionSummary Summary { get; private set; } = null!;
+
+    public ResMonitor.Core.Forecast.RegionForecast? Forecast { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -20,6 +22,7 @@ public sealed class IndexModel(ResMonitorDbContext db, OverviewService overviews
         }
 
         Summary = RegionSummary.From(region, overview);
+        Forecast = await forecasts.GetAsync(region.Id, ct);
         return Page();
     }
 }

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using ResMonitor.Core.Data;
+using ResMonitor.Core.Forecast;
+
+namespace ResMonitor.Web.Forecast;
+
+/// <summary>
+/// The default forecast (10,000 runs, seed 2030) is the same for every visitor until the register changes, so the site
+/// keeps it: keyed by the day and a fingerprint of the register (project and phase counts, the latest phase change,
+/// the assumptions), and never older than five minutes, so an import from the command line shows up soon.
+/// </summary>
+public sealed class ForecastCache(IMemoryCache cache, ResMonitorDbContext db, ForecastService forecasts, TimeProvider clock)
+{
+    private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
+
+    public async Task<RegionForecast?> GetAsync(string regionId, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var fingerprint = new
+        {
+            Projects = await db.Projects.CountAsync(p => p.RegionId == regionId, ct),
+            Realised = await db.Projects.CountAsync(p => p.RegionId == regionId && p.Phase == Core.Projects.Phase.Realised, ct),
+            Changes = await db.PhaseChanges.CountAsync(ct),
+            LastChange = await db.PhaseChanges.MaxAsync(c => (long?)c.Id, ct),
+            Assumptions = await db.ForecastAssumptions.CountAsync(a => a.RegionId == regionId, ct),
+        };
+        var key = $"forecast:{regionId}:{today:yyyy-MM-dd}:{fingerprint}";
+        return await cache.GetOrCreateAsync(key, entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = MaxAge;
+            return forecasts.GetAsync(regionId, referenceDate: today, ct: ct);
+        });
+    }
+}
