@@ -46,6 +46,7 @@ public static class WebApp
 
         app.MapOpenApi();
         app.MapRegionsApi();
+        app.MapCharts();
         app.MapRazorPages();
 
         app.Logger.LogInformation("ResMonitor gebruikt {Database}.", app.Services.GetRequiredService<DatabaseSetting>());

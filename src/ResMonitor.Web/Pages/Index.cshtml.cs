@@ -3,12 +3,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ResMonitor.Core.Data;
 using ResMonitor.Core.Energy;
+using ResMonitor.Web.Charts;
+using ResMonitor.Web.Indicators;
+using ResMonitor.Web.Infrastructure;
 
 namespace ResMonitor.Web.Pages;
 
-public sealed class IndexModel(ResMonitorDbContext db, OverviewService overviews) : PageModel
+public sealed class IndexModel(ResMonitorDbContext db, OverviewService overviews, TimeProvider clock, Language language) : PageModel
 {
     public RegionSummary Summary { get; private set; } = null!;
+
+    /// <summary>Realised and pipeline per year, from the phase history.</summary>
+    public ChartTable Trend { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -20,6 +26,7 @@ public sealed class IndexModel(ResMonitorDbContext db, OverviewService overviews
         }
 
         Summary = RegionSummary.From(region, overview);
+        Trend = await new ChartCatalog(new IndicatorData(db, clock), language).TrendAsync(ct);
         return Page();
     }
 }
