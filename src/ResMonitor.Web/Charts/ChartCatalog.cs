@@ -73,11 +73,14 @@ public sealed class ChartCatalog(IndicatorData data, Language l)
         var overview = await data.OverviewAsync(ct);
         var rows = overview.ByMunicipality.Select(x => new ChartRow(x.Label,
             [x.RealisedMwh / 1000m, x.PipelineMwh / 1000m, x.RealisedMw, x.PipelineMw, x.ProjectCount], $"/gemeenten/{Slug.From(x.Label)}")).ToList();
-        var top = rows.OrderByDescending(r => r.Values[0] + r.Values[1]).First();
+        var top = rows.OrderByDescending(r => r.Values[0] + r.Values[1]).FirstOrDefault();
+        var most = top is null || top.Values[0] + top.Values[1] == 0 ? "" : l.T(
+            $" De meeste opwek (gerealiseerd plus vergund of in procedure) heeft {top.Label} met {l.Number(top.Values[0] + top.Values[1], 1)} GWh per jaar.",
+            $" The most generation (realised plus permitted or in procedure) is in {top.Label}, {l.Number(top.Values[0] + top.Values[1], 1)} GWh a year.");
         return new("opwek-per-gemeente", ChartKind.Bars,
             l.T("Opwek per gemeente: gerealiseerd en vergund of in procedure", "Generation per municipality: realised and permitted or in procedure"),
-            l.T($"Liggende staven voor {rows.Count} gemeenten; de meeste opwek (gerealiseerd plus vergund of in procedure) heeft {top.Label} met {l.Number(top.Values[0] + top.Values[1], 1)} GWh per jaar. De tabel geeft elke gemeente.",
-                $"Horizontal bars for {rows.Count} municipalities; the most generation (realised plus permitted or in procedure) is in {top.Label}, {l.Number(top.Values[0] + top.Values[1], 1)} GWh a year. The table gives every municipality."),
+            l.T($"Liggende staven voor {rows.Count} gemeenten.{most} De tabel geeft elke gemeente.",
+                $"Horizontal bars for {rows.Count} municipalities.{most} The table gives every municipality."),
             l.T("Gemeente", "Municipality"), EnergySeries(), rows, "GWh", OverviewSource(), overview.ReferenceDate);
     }
 
