@@ -42,11 +42,13 @@ public static class WebApp
         app.UseStatusCodePagesWithReExecute("/fout/{0}");
         app.UseMiddleware<SecurityHeaders>();
         app.UseStaticFiles();
+        app.UseLanguageParameterCheck();
         app.UseRouting();
 
         app.MapOpenApi();
         app.MapRegionsApi();
         app.MapCharts();
+        app.MapLanguageSwitch();
         app.MapRazorPages();
 
         app.Logger.LogInformation("ResMonitor gebruikt {Database}.", app.Services.GetRequiredService<DatabaseSetting>());

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text.Json;
 
 namespace ResMonitor.Web.Tests;
@@ -124,6 +125,8 @@ public sealed class CommandLineTests(SqliteDatabase database) : IClassFixture<Sq
             Assert.Equal(0, code);
             Assert.Contains("29 voorbeeldprojecten verwijderd", output);
             Assert.DoesNotContain("voorbeelden", (await fresh.RunAsync("status")).Output);
+            await using var db = fresh.CreateContext();
+            Assert.False(await db.SearchAreas.AnyAsync(a => a.IsExample), "example search areas are left after seed --without-examples");
         }
         finally
         {

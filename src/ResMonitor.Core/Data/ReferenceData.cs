@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using ResMonitor.Core.Energy;
 using ResMonitor.Core.Import;
+using ResMonitor.Core.Projects;
 using ResMonitor.Core.Regions;
 
 namespace ResMonitor.Core.Data;
@@ -91,6 +92,13 @@ public sealed class ReferenceData(ResMonitorDbContext db, TimeProvider clock)
         var removed = 0;
         var added = 0;
         var hasExamples = await db.Projects.AnyAsync(p => p.RegionId == definition.Id && p.IsExample, ct);
+        if (withExamples && !await db.SearchAreas.AnyAsync(a => a.RegionId == definition.Id && a.IsExample, ct)
+            && files.Read(ExampleSearchAreasFile) is { } areas)
+        {
+            db.SearchAreas.AddRange(ReadExampleSearchAreas(definition.Id, areas, existing));
+            await db.SaveChangesAsync(ct);
+        }
+
         if (!withExamples)
         {
             removed = await RemoveExamplesAsync(definition.Id, ct);
@@ -119,6 +127,35 @@ public sealed class ReferenceData(ResMonitorDbContext db, TimeProvider clock)
         var removed = await examples.ExecuteDeleteAsync(ct);
         await db.SearchAreas.Where(a => a.RegionId == regionId && a.IsExample).ExecuteDeleteAsync(ct);
         return removed;
+    }
+
+    private const string ExampleSearchAreasFile = "zoekgebieden-voorbeeld.geojson";
+
+    /// <summary>Fictitious search areas (GeoJSON features with id, naam, techniek, gemeente), marked as examples.</summary>
+    private static List<SearchArea> ReadExampleSearchAreas(string regionId, string geoJson, Dictionary<string, Organisation> organisations)
+    {
+        using var document = JsonDocument.Parse(geoJson);
+        var result = new List<SearchArea>();
+        foreach (var feature in document.RootElement.GetProperty("features").EnumerateArray())
+        {
+            var properties = feature.GetProperty("properties");
+            var technique = properties.GetProperty("techniek").GetString()!;
+            var municipality = properties.GetProperty("gemeente").GetString()!;
+            result.Add(new SearchArea
+            {
+                Id = properties.GetProperty("id").GetString()!,
+                RegionId = regionId,
+                Name = properties.GetProperty("naam").GetString()!,
+                Technique = Labels.ParseTechnique(technique) ?? throw new InvalidDataException($"{ExampleSearchAreasFile}: onbekende techniek '{technique}'."),
+                Municipality = organisations.TryGetValue(municipality, out var m) ? m : throw new InvalidDataException($"{ExampleSearchAreasFile}: onbekende gemeente '{municipality}'."),
+                GeometryGeoJson = feature.GetProperty("geometry").GetRawText(),
+                IsExample = true,
+                Source = "Voorbeeldgegevens ResMonitor (verzonnen)",
+                SourceDate = new DateOnly(2025, 7, 1),
+            });
+        }
+
+        return result;
     }
 
     private static Dictionary<string, string> ReadBoundaries(string geoJson)

@@ -7,17 +7,28 @@ namespace ResMonitor.Web.Maps;
 /// <summary>An area to draw: a GeoJSON Polygon or MultiPolygon in WGS84.</summary>
 public sealed record MapArea(string Key, string Label, string GeometryGeoJson, string Href, int Level, string Description);
 
-public sealed record MapPoint(string Key, string Label, double Latitude, double Longitude, string Href, string CssClass);
+/// <summary>A project as a marker; the shape, not only the colour, tells the technique apart (WCAG 1.4.1).</summary>
+public sealed record MapPoint(string Key, string Label, double Latitude, double Longitude, string Href, string CssClass, MapShape Shape = MapShape.Circle);
+
+public enum MapShape
+{
+    Circle,
+    Square,
+    Diamond,
+}
 
 /// <summary>
 /// Draws a map as inline SVG on the server: no tile server, no script, works offline and prints. A simple
 /// equirectangular projection scaled by the cosine of the middle latitude is exact enough for one province.
+/// The SVG is a named group, not an image, because its areas and markers are links that keyboard and screen-reader
+/// users can reach; the page also lists the same links as text.
 /// </summary>
 public static class SvgMap
 {
     private const double Width = 600;
 
-    public static string Render(string titleId, string title, string description, IReadOnlyList<MapArea> areas, IReadOnlyList<MapPoint> points)
+    public static string Render(string titleId, string title, string description, IReadOnlyList<MapArea> areas, IReadOnlyList<MapPoint> points,
+        IReadOnlyList<MapArea>? searchAreas = null, bool small = false)
     {
         var rings = areas.Select(a => (Area: a, Rings: Rings(a.GeometryGeoJson))).ToList();
         var all = rings.SelectMany(r => r.Rings).SelectMany(r => r).ToList();
@@ -34,7 +45,7 @@ public static class SvgMap
 
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture,
-            $"<svg class=\"rm-map\" viewBox=\"-4 -4 {Width + 8} {height + 8}\" role=\"img\" aria-labelledby=\"{titleId} {titleId}-desc\">");
+            $"<svg class=\"rm-map{(small ? " rm-map--small" : "")}\" viewBox=\"-4 -4 {Width + 8} {height + 8}\" role=\"group\" aria-labelledby=\"{titleId}\" aria-describedby=\"{titleId}-desc\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{titleId}\">{Encode(title)}</title><desc id=\"{titleId}-desc\">{Encode(description)}</desc>");
         foreach (var (area, areaRings) in rings)
         {
@@ -51,19 +62,51 @@ public static class SvgMap
             }
 
             svg.Append(CultureInfo.InvariantCulture,
-                $"<a href=\"{Encode(area.Href)}\" aria-label=\"{Encode(area.Label + ": " + area.Description)}\"><path class=\"rm-map__area rm-map__area--{area.Level}\" d=\"{d}\"><title>{Encode(area.Label + ": " + area.Description)}</title></path></a>");
+                $"<a href=\"{Encode(area.Href)}\" tabindex=\"0\" aria-label=\"{Encode(area.Label + ": " + area.Description)}\"><path class=\"rm-map__area rm-map__area--{area.Level}\" d=\"{d}\"><title>{Encode(area.Label + ": " + area.Description)}</title></path></a>");
+        }
+
+        foreach (var area in searchAreas ?? [])
+        {
+            var d = new StringBuilder();
+            foreach (var ring in Rings(area.GeometryGeoJson))
+            {
+                for (var i = 0; i < ring.Count; i++)
+                {
+                    var (x, y) = Project(ring[i].Lon, ring[i].Lat);
+                    d.Append(i == 0 ? 'M' : 'L').Append(F(x)).Append(' ').Append(F(y));
+                }
+
+                d.Append('Z');
+            }
+
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<a href=\"{Encode(area.Href)}\" tabindex=\"0\" aria-label=\"{Encode(area.Label + ": " + area.Description)}\"><path class=\"rm-map__search-area\" d=\"{d}\"><title>{Encode(area.Label + ": " + area.Description)}</title></path></a>");
         }
 
         foreach (var point in points)
         {
             var (x, y) = Project(point.Longitude, point.Latitude);
-            svg.Append(CultureInfo.InvariantCulture,
-                $"<a href=\"{Encode(point.Href)}\" aria-label=\"{Encode(point.Label)}\"><circle class=\"rm-map__point {point.CssClass}\" cx=\"{F(x)}\" cy=\"{F(y)}\" r=\"5\"><title>{Encode(point.Label)}</title></circle></a>");
+            var tooltip = $"<title>{Encode(point.Label)}</title>";
+            var shape = point.Shape switch
+            {
+                MapShape.Square => FormattableString.Invariant($"<rect class=\"rm-map__point {point.CssClass}\" x=\"{F(x - 4.5)}\" y=\"{F(y - 4.5)}\" width=\"9\" height=\"9\">{tooltip}</rect>"),
+                MapShape.Diamond => FormattableString.Invariant($"<path class=\"rm-map__point {point.CssClass}\" d=\"M{F(x)} {F(y - 6)}L{F(x + 6)} {F(y)}L{F(x)} {F(y + 6)}L{F(x - 6)} {F(y)}Z\">{tooltip}</path>"),
+                _ => FormattableString.Invariant($"<circle class=\"rm-map__point {point.CssClass}\" cx=\"{F(x)}\" cy=\"{F(y)}\" r=\"5\">{tooltip}</circle>"),
+            };
+            svg.Append(CultureInfo.InvariantCulture, $"<a href=\"{Encode(point.Href)}\" tabindex=\"0\" aria-label=\"{Encode(point.Label)}\">{shape}</a>");
         }
 
         svg.Append("</svg>");
         return svg.ToString();
     }
+
+    /// <summary>The marker of each technique: wind a circle, solar on land a square, solar on roofs a diamond.</summary>
+    public static MapShape ShapeOf(Core.Energy.Technique technique) => technique switch
+    {
+        Core.Energy.Technique.SolarOnLand => MapShape.Square,
+        Core.Energy.Technique.SolarOnRoof => MapShape.Diamond,
+        _ => MapShape.Circle,
+    };
 
     private static string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 

@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ResMonitor.Web.Infrastructure;
 
 namespace ResMonitor.Web.Pages;
 
-/// <summary>The one error page, in Dutch, with a way back. Status codes arrive through re-execution.</summary>
+/// <summary>The one error page, in Dutch (or English), with a way back. Status codes arrive through re-execution.</summary>
 [Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryToken]
-public sealed class FoutModel : PageModel
+public sealed class FoutModel(Language language) : PageModel
 {
+    public int Code { get; private set; }
+
     public string Title { get; private set; } = "";
 
     public string Explanation { get; private set; } = "";
@@ -16,12 +19,19 @@ public sealed class FoutModel : PageModel
 
     private void Describe(int code)
     {
+        Code = code;
         Response.StatusCode = code;
+        var reason = BadQuery.Find(HttpContext);
         (Title, Explanation) = code switch
         {
-            404 => ("Pagina niet gevonden", "Deze pagina bestaat niet (meer). Controleer het adres, of ga terug naar het overzicht."),
-            400 => ("Ongeldig verzoek", "Het adres bevat iets wat de monitor niet begrijpt."),
-            _ => ("Er ging iets mis", "De monitor kon deze pagina nu niet tonen. Probeer het later opnieuw."),
+            404 => (language.T("Pagina niet gevonden", "Page not found"),
+                language.T("Deze pagina bestaat niet (meer). Controleer het adres, of ga terug naar het overzicht.", "This page does not exist (any more). Check the address, or go back to the overview.")),
+            400 => (language.T("Ongeldig verzoek", "Invalid request"),
+                reason is null
+                    ? language.T("Het adres bevat iets wat de monitor niet begrijpt.", "The address holds something the monitor does not understand.")
+                    : language.T(reason.Dutch, reason.English)),
+            _ => (language.T("Er ging iets mis", "Something went wrong"),
+                language.T("De monitor kon deze pagina nu niet tonen. Probeer het later opnieuw.", "The monitor could not show this page. Please try again later.")),
         };
     }
 }

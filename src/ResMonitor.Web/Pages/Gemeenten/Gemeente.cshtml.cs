@@ -17,6 +17,8 @@ public sealed class GemeenteModel(ResMonitorDbContext db, TimeProvider clock) : 
 
     public IReadOnlyList<(Project Project, YieldEstimate Yield)> Projects { get; private set; } = [];
 
+    public IReadOnlyList<SearchArea> SearchAreas { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         var municipalities = await db.Organisations.AsNoTracking()
@@ -38,6 +40,10 @@ public sealed class GemeenteModel(ResMonitorDbContext db, TimeProvider clock) : 
         var facts = projects.Select(p => new ProjectFacts(p.Id, p.Technique, p.CapacityMw, p.MunicipalityId, p.Phase, p.MeasuredYieldMwh, p.IsExample)).ToList();
         var overview = OverviewCalculator.Calculate(municipality.RegionId, facts, [municipality], [], hours, today);
 
+        SearchAreas = await db.SearchAreas.AsNoTracking()
+            .Where(a => a.MunicipalityId == municipality.Id)
+            .OrderBy(a => a.Name)
+            .ToListAsync(ct);
         Municipality = municipality;
         Line = overview.ByMunicipality.Single();
         Projects = projects.Select(p => (p, calculator.Estimate(p))).ToList();
