@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ResMonitor.Core.Data;
 using ResMonitor.Core.OpenData;
+using ResMonitor.Core.Regions;
 using C = ResMonitor.Core.Import.ProjectCsv;
 
 namespace ResMonitor.Core.Projects;
@@ -59,31 +60,72 @@ public sealed class ProjectExport(ResMonitorDbContext db)
     }
 
     /// <summary>
-    /// The selected projects in key order with municipality, phase history and permits, read in batches by key
-    /// (keyset paging), so that memory stays bounded however large the register is.
+    /// The selected projects in key order with municipality (code and name, not the boundary), phase history and
+    /// permits, read in batches of <see cref="BatchSize"/> by key (keyset paging, three index lookups per batch), so
+    /// that memory stays bounded and the time grows linearly however large the register is.
     /// </summary>
     public async IAsyncEnumerable<Project> ReadAsync(
         string regionId, ProjectFilter filter, [EnumeratorCancellation] CancellationToken ct = default)
     {
+        var organisations = (await db.Organisations.AsNoTracking()
+                .Where(o => o.RegionId == regionId)
+                .Select(o => new { o.Id, o.Kind, o.Code, o.Name })
+                .ToListAsync(ct))
+            .ToDictionary(o => o.Id, o => new Organisation { Id = o.Id, RegionId = regionId, Kind = o.Kind, Code = o.Code, Name = o.Name });
+        int? municipalityId = null;
+        if (filter.MunicipalityCode is { } code)
+        {
+            var municipality = organisations.Values.FirstOrDefault(o => o.Kind == OrganisationKind.Municipality && o.Code == code);
+            if (municipality is null)
+            {
+                yield break;
+            }
+
+            municipalityId = municipality.Id;
+        }
+
         string? after = null;
         while (true)
         {
-            var query = filter.Apply(db.Projects.AsNoTracking().Where(p => p.RegionId == regionId));
+            // "region_id || ''" keeps SQLite from picking the (region_id, phase) index, which would sort the whole
+            // region for every batch; the primary key then serves "id > after ORDER BY id LIMIT n" directly.
+            var query = db.Projects.AsNoTracking().Where(p => p.RegionId + "" == regionId);
+            if (municipalityId is { } id)
+            {
+                query = query.Where(p => p.MunicipalityId == id);
+            }
+
+            if (filter.Technique is { } technique)
+            {
+                query = query.Where(p => p.Technique == technique);
+            }
+
+            if (filter.Phase is { } phase)
+            {
+                query = query.Where(p => p.Phase == phase);
+            }
+
             if (after is not null)
             {
                 query = query.Where(p => string.Compare(p.Id, after) > 0);
             }
 
-            var batch = await query
-                .OrderBy(p => p.Id)
-                .Take(BatchSize)
-                .Include(p => p.Municipality)
-                .Include(p => p.PhaseHistory)
-                .Include(p => p.Permits)
-                .AsSplitQuery()
-                .ToListAsync(ct);
+            var batch = await query.OrderBy(p => p.Id).Take(BatchSize).ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                yield break;
+            }
+
+            var ids = batch.Select(p => p.Id).ToList();
+            var history = (await db.PhaseChanges.AsNoTracking().Where(c => ids.Contains(c.ProjectId)).ToListAsync(ct))
+                .ToLookup(c => c.ProjectId);
+            var permits = (await db.Permits.AsNoTracking().Where(c => ids.Contains(c.ProjectId)).ToListAsync(ct))
+                .ToLookup(c => c.ProjectId);
             foreach (var project in batch)
             {
+                project.Municipality = organisations.GetValueOrDefault(project.MunicipalityId);
+                project.PhaseHistory = [.. history[project.Id].OrderBy(c => c.Date).ThenBy(c => c.Phase)];
+                project.Permits = [.. permits[project.Id].OrderBy(c => c.Id)];
                 yield return project;
             }
 

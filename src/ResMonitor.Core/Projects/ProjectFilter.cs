@@ -6,24 +6,4 @@ namespace ResMonitor.Core.Projects;
 public sealed record ProjectFilter(string? MunicipalityCode = null, Technique? Technique = null, Phase? Phase = null)
 {
     public static readonly ProjectFilter All = new();
-
-    public IQueryable<Project> Apply(IQueryable<Project> projects)
-    {
-        if (MunicipalityCode is { } code)
-        {
-            projects = projects.Where(p => p.Municipality!.Code == code);
-        }
-
-        if (Technique is { } technique)
-        {
-            projects = projects.Where(p => p.Technique == technique);
-        }
-
-        if (Phase is { } phase)
-        {
-            projects = projects.Where(p => p.Phase == phase);
-        }
-
-        return projects;
-    }
 }
