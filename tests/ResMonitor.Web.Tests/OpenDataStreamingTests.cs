@@ -1,7 +1,10 @@
+using System.Data.Common;
 using System.IO.Compression;
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using ResMonitor.Core.Data;
 using ResMonitor.Core.Projects;
 
 namespace ResMonitor.Web.Tests;
@@ -98,14 +101,36 @@ public abstract class OpenDataStreamingTests<TDatabase> : IClassFixture<TDatabas
     [Fact]
     public async Task The_export_writes_in_bounded_pieces_while_it_reads_the_register_in_batches()
     {
-        await using var db = _database.CreateContext();
-        var output = new RecordingStream();
+        var commands = new CommandCounter();
+        var options = new DbContextOptionsBuilder<ResMonitorDbContext>();
+        _database.Parsed.Configure(options);
+        options.AddInterceptors(commands);
+        await using var db = new ResMonitorDbContext(options.Options);
+        var output = new RecordingStream(() => commands.Count);
 
         await new ProjectExport(db).WriteAsync("drenthe", ProjectFilter.All, ExportFormat.ExcelCsv, output);
 
         Assert.True(output.Total > 500_000, $"{output.Total} bytes");
         Assert.True(output.Writes >= 5, $"{output.Writes} writes");
         Assert.True(output.Largest <= 256 * 1024, $"largest write {output.Largest} bytes of {output.Total}");
+
+        // Streamed: the first bytes went out while most of the register was still unread.
+        Assert.True(commands.Count >= 3 * ((Generated / ProjectExport.BatchSize) + 1), $"{commands.Count} queries");
+        Assert.True(output.QueriesAtFirstWrite < commands.Count / 2, $"first write after {output.QueriesAtFirstWrite} of {commands.Count} queries");
+    }
+
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        private int _count;
+
+        public int Count => _count;
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
     }
 
     [Fact]
@@ -145,8 +170,10 @@ public abstract class OpenDataStreamingTests<TDatabase> : IClassFixture<TDatabas
     }
 
     /// <summary>Counts what is written to it and keeps nothing.</summary>
-    private sealed class RecordingStream : Stream
+    private sealed class RecordingStream(Func<int>? queries = null) : Stream
     {
+        public int QueriesAtFirstWrite { get; private set; } = -1;
+
         public long Total { get; private set; }
 
         public int Writes { get; private set; }
@@ -190,6 +217,11 @@ public abstract class OpenDataStreamingTests<TDatabase> : IClassFixture<TDatabas
             if (count == 0)
             {
                 return;
+            }
+
+            if (Writes == 0)
+            {
+                QueriesAtFirstWrite = queries?.Invoke() ?? 0;
             }
 
             Total += count;
