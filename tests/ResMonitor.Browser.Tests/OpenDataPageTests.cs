@@ -1,16 +1,9 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace ResMonitor.Browser.Tests;
 
 public sealed class OpenDataPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static readonly AxeRunOptions Wcag22AA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-    };
-
     [Theory]
     [InlineData(1280)]
     [InlineData(375)]
@@ -26,8 +19,26 @@ public sealed class OpenDataPageTests(BrowserFixture browser) : IClassFixture<Br
             await summary.ClickAsync();
         }
 
-        var result = await page.RunAxe(Wcag22AA);
-        Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target))})")));
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Accessibility.AssertNoSidewaysScrollAsync(page);
+    }
+
+    [Fact]
+    public async Task The_open_data_page_in_English_has_no_violations_and_fits_a_phone()
+    {
+        var page = await browser.OpenAsync("/open-data?lang=en", 375);
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Projects (CSV for Excel)" })).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Accessibility.AssertNoSidewaysScrollAsync(page);
+    }
+
+    [Fact]
+    public async Task Keyboard_alone_reaches_every_link_of_the_open_data_page()
+    {
+        var page = await browser.OpenAsync("/open-data");
+
+        await Accessibility.AssertKeyboardReachesEveryLinkAsync(page);
     }
 
     [Fact]

@@ -479,13 +479,36 @@ public abstract class OpenDataTests<TDatabase> : IClassFixture<TDatabase>, IDisp
     }
 
     [Fact]
-    public async Task The_page_form_narrows_the_download_links_and_ignores_values_it_does_not_know()
+    public async Task The_page_form_narrows_the_download_links()
     {
-        var html = await _client.GetStringAsync("/open-data?gemeente=GM0106&techniek=wind&fase=onzin");
+        var html = await _client.GetStringAsync("/open-data?gemeente=gm0106&techniek=wind&fase=");
 
         Assert.Contains("href=\"/open-data/drenthe/projecten.csv?gemeente=GM0106&amp;techniek=wind\"", html);
         Assert.Contains("href=\"/open-data/drenthe/gemeenten.csv?gemeente=GM0106\"", html);
         Assert.Contains("<option value=\"GM0106\" selected=\"selected\">", html);
+    }
+
+    [Theory]
+    [InlineData("/open-data?fase=onzin", "fase")]
+    [InlineData("/open-data?techniek=kernfusie", "techniek")]
+    [InlineData("/open-data?gemeente=GM0363", "gemeente")]
+    public async Task A_bad_selection_on_the_page_gives_the_Dutch_400_page_that_names_the_parameter(string url, string parameter)
+    {
+        using var response = await _client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains($"De parameter &#x27;{parameter}&#x27; kent de waarde", html);
+    }
+
+    [Fact]
+    public async Task The_language_parameter_is_no_selection_error_on_the_API_or_the_downloads()
+    {
+        using var api = await _client.GetAsync("/api/v1/regions/drenthe/projects?lang=en&techniek=wind");
+        using var file = await _client.GetAsync("/open-data/drenthe/gemeenten.csv?lang=nl");
+
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
     }
 }
 

@@ -40,6 +40,12 @@ public static partial class Selection
     {
         foreach (var (name, values) in query)
         {
+            // ?lang=nl|en works on every address of the site and is checked before routing.
+            if (name == "lang")
+            {
+                continue;
+            }
+
             if (!allowedParameters.Contains(name))
             {
                 return (null, BadRequest(name,

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ResMonitor.Core;
 using ResMonitor.Core.Data;
 using ResMonitor.Core.Regions;
+using ResMonitor.Web.Infrastructure;
 using Api = ResMonitor.Web.OpenData;
 
 namespace ResMonitor.Web.Pages.OpenData;
@@ -72,10 +73,37 @@ public sealed class IndexModel(ResMonitorDbContext db) : PageModel
         BoundaryBytes = Municipalities.Sum(m => (long)(m.BoundaryGeoJson?.Length ?? 0));
         BoundarySource = Municipalities.FirstOrDefault(m => m.BoundarySource is not null)?.BoundarySource;
 
-        // Only values the downloads accept are kept; anything else is dropped rather than turned into a broken link.
-        Gemeente = Municipalities.Any(m => m.Code == Gemeente) ? Gemeente : null;
-        Techniek = Api.Selection.TechniqueKeys.Contains(Techniek) ? Techniek : null;
-        Fase = Api.Selection.PhaseKeys.Contains(Fase) ? Fase : null;
+        // Only values the downloads accept; anything else is the Dutch 400 page that names the parameter.
+        Gemeente = string.IsNullOrWhiteSpace(Gemeente) ? null : Gemeente.Trim().ToUpperInvariant();
+        Techniek = string.IsNullOrWhiteSpace(Techniek) ? null : Techniek.Trim();
+        Fase = string.IsNullOrWhiteSpace(Fase) ? null : Fase.Trim();
+        if (Gemeente is not null && !Municipalities.Any(m => m.Code == Gemeente))
+        {
+            var codes = string.Join(", ", Municipalities.Select(m => m.Code).Order(StringComparer.Ordinal));
+            BadQuery.Page(HttpContext, "gemeente",
+                $"De parameter 'gemeente' kent de waarde '{Gemeente}' niet. Kies een CBS-code van {region.Name}: {codes}.",
+                $"The parameter 'gemeente' has an unknown value '{Gemeente}'. Choose a CBS code of {region.Name}: {codes}.");
+            return BadRequest();
+        }
+
+        if (Techniek is not null && !Api.Selection.TechniqueKeys.Contains(Techniek))
+        {
+            var keys = string.Join(", ", Api.Selection.TechniqueKeys);
+            BadQuery.Page(HttpContext, "techniek",
+                $"De parameter 'techniek' kent de waarde '{Techniek}' niet. Kies {keys}.",
+                $"The parameter 'techniek' has an unknown value '{Techniek}'. Choose {keys}.");
+            return BadRequest();
+        }
+
+        if (Fase is not null && !Api.Selection.PhaseKeys.Contains(Fase))
+        {
+            var keys = string.Join(", ", Api.Selection.PhaseKeys);
+            BadQuery.Page(HttpContext, "fase",
+                $"De parameter 'fase' kent de waarde '{Fase}' niet. Kies {keys}.",
+                $"The parameter 'fase' has an unknown value '{Fase}'. Choose {keys}.");
+            return BadRequest();
+        }
+
         var parts = new[] { ("gemeente", Gemeente), ("techniek", Techniek), ("fase", Fase) }
             .Where(p => p.Item2 is not null)
             .Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}")
