@@ -59,6 +59,7 @@ public static class WebApp
         app.MapRegionsApi();
         app.MapCharts();
         app.MapLanguageSwitch();
+        app.MapOpenData();
         app.MapRazorPages();
 
         app.Logger.LogInformation("ResMonitor gebruikt {Database}.", app.Services.GetRequiredService<DatabaseSetting>());
