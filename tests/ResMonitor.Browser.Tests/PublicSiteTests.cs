@@ -125,6 +125,17 @@ public sealed class PublicSiteTests(BrowserFixture browser) : IClassFixture<Brow
     }
 
     [Theory]
+    [InlineData("/?lang=en")]
+    [InlineData("/kaart?lang=en")]
+    [InlineData("/gemeenten/midden-drenthe")]
+    public async Task Nothing_scrolls_sideways_on_the_smallest_phone(string path)
+    {
+        var page = await browser.OpenAsync(path, 320);
+
+        await Accessibility.AssertNoSidewaysScrollAsync(page);
+    }
+
+    [Theory]
     [InlineData("/signalen")]
     [InlineData("/prognose")]
     [InlineData("/kaart")]
