@@ -40,6 +40,11 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
                                              schrijf alle projecten (zonder --output naar het scherm)
           forecast [--json] [--runs N] [--seed N] [--region ID]
                                              de prognose: kans dat het doel wordt gehaald, P10/P50/P90
+          plan-failure add (--project ID | --search-area ID) --kind geen|gedeeltelijk|vertraagd
+                  --date JJJJ-MM-DD --reason REDEN --explanation TEKST [--percent N] [--expected JJJJ-MM-DD]
+                                             leg planuitval vast (reden: draagvlak, ruimte, netcapaciteit,
+                                             financiering, vergunning, techniek of anders)
+          plan-failure list                  de vastgelegde planuitval
           help                               deze tekst
 
         Database: --database of de omgevingsvariabele RESMONITOR_DATABASE, als sqlite:PAD of
@@ -77,6 +82,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
                 "import" => await ImportAsync(line, setting, ct),
                 "export" => await ExportAsync(line, setting, ct),
                 "forecast" => await ForecastAsync(line, setting, ct),
+                "plan-failure" => await PlanFailureAsync(line, setting, ct),
                 var other => throw new UsageException($"Onbekende opdracht '{other}'. 'resmonitor help' toont de opdrachten."),
             };
         }
@@ -201,6 +207,13 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
             ? JsonSerializer.Serialize(forecast, ForecastJson) + Environment.NewLine
             : ForecastText.Render(forecast));
         return Success;
+    }
+
+    private async Task<int> PlanFailureAsync(CommandLine line, DatabaseSetting setting, CancellationToken ct)
+    {
+        await using var db = Open(setting);
+        await EnsureSchemaAsync(db, ct);
+        return await new PlanFailureCommands(output, error, clock).RunAsync(line, db, ct);
     }
 
     private static readonly JsonSerializerOptions ForecastJson = new(Json) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };

@@ -127,6 +127,8 @@ public sealed class ReferenceData(ResMonitorDbContext db, TimeProvider clock)
     private async Task<int> RemoveExamplesAsync(string regionId, CancellationToken ct)
     {
         var examples = db.Projects.Where(p => p.RegionId == regionId && p.IsExample);
+        var exampleAreas = db.SearchAreas.Where(a => a.RegionId == regionId && a.IsExample);
+        await db.PlanFailures.Where(f => examples.Any(p => p.Id == f.ProjectId) || exampleAreas.Any(a => a.Id == f.SearchAreaId)).ExecuteDeleteAsync(ct);
         await db.PhaseChanges.Where(c => examples.Any(p => p.Id == c.ProjectId)).ExecuteDeleteAsync(ct);
         await db.Permits.Where(c => examples.Any(p => p.Id == c.ProjectId)).ExecuteDeleteAsync(ct);
         var removed = await examples.ExecuteDeleteAsync(ct);

@@ -27,6 +27,8 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
 
     public DbSet<Forecast.ForecastAssumptionRow> ForecastAssumptions => Set<Forecast.ForecastAssumptionRow>();
 
+    public DbSet<PlanFailures.PlanFailure> PlanFailures => Set<PlanFailures.PlanFailure>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name so that the data reads well and survives reordering.
@@ -93,6 +95,17 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
             e.HasIndex(a => new { a.RegionId, a.Version, a.Phase }).IsUnique();
             e.Property(a => a.RegionId).HasMaxLength(64);
             e.Property(a => a.Version).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<PlanFailures.PlanFailure>(e =>
+        {
+            e.HasOne<Region>().WithMany().HasForeignKey(f => f.RegionId);
+            e.HasOne<Project>().WithMany().HasForeignKey(f => f.ProjectId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<SearchArea>().WithMany().HasForeignKey(f => f.SearchAreaId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(f => f.RegionId).HasMaxLength(64);
+            e.Property(f => f.ProjectId).HasMaxLength(64);
+            e.Property(f => f.SearchAreaId).HasMaxLength(64);
+            e.Property(f => f.RecordedBy).HasMaxLength(200);
         });
 
         UseSnakeCaseNames(modelBuilder);

@@ -4,9 +4,10 @@ using ResMonitor.Core.Regions;
 namespace ResMonitor.Core.Energy;
 
 /// <summary>What the overview needs of a project; loaded as a projection so that large registers stay cheap.</summary>
+/// <param name="RemainingShare">The part of a not yet realised project that still counts after a plan failure (planuitval).</param>
 public sealed record ProjectFacts(
     string Id, Technique Technique, decimal CapacityMw, int MunicipalityId, Phase Phase, decimal? MeasuredYieldMwh,
-    bool IsExample);
+    bool IsExample, decimal RemainingShare = 1m);
 
 /// <summary>One row of the RES 2.0 overview: realised, permitted or in procedure, ideas, against a target.</summary>
 public sealed record OverviewLine(
@@ -19,7 +20,8 @@ public sealed record OverviewLine(
     decimal RealisedMw,
     decimal PipelineMw,
     int ProjectCount,
-    int ProjectsWithoutYield)
+    int ProjectsWithoutYield,
+    decimal FailedMwh = 0m)
 {
     /// <summary>The part of the target not yet covered by realised or pipeline projects: the ambition to fill.</summary>
     public decimal? AmbitionMwh => TargetMwh is { } target ? Math.Max(0m, target - RealisedMwh - PipelineMwh) : null;
@@ -85,7 +87,7 @@ public static class OverviewCalculator
     private static OverviewLine Line(
         string key, string label, decimal? target, IEnumerable<(ProjectFacts Facts, YieldEstimate Yield)> items)
     {
-        decimal realised = 0, pipeline = 0, idea = 0, realisedMw = 0, pipelineMw = 0;
+        decimal realised = 0, pipeline = 0, idea = 0, realisedMw = 0, pipelineMw = 0, failed = 0;
         int count = 0, withoutYield = 0;
         foreach (var (facts, estimate) in items)
         {
@@ -102,15 +104,17 @@ public static class OverviewCalculator
                     realisedMw += facts.CapacityMw;
                     break;
                 case PhaseGroup.Pipeline:
-                    pipeline += estimate.Mwh;
-                    pipelineMw += facts.CapacityMw;
+                    pipeline += estimate.Mwh * facts.RemainingShare;
+                    pipelineMw += facts.CapacityMw * facts.RemainingShare;
+                    failed += estimate.Mwh * (1m - facts.RemainingShare);
                     break;
                 case PhaseGroup.Idea:
-                    idea += estimate.Mwh;
+                    idea += estimate.Mwh * facts.RemainingShare;
+                    failed += estimate.Mwh * (1m - facts.RemainingShare);
                     break;
             }
         }
 
-        return new(key, label, target, realised, pipeline, idea, realisedMw, pipelineMw, count, withoutYield);
+        return new(key, label, target, realised, pipeline, idea, realisedMw, pipelineMw, count, withoutYield, failed);
     }
 }

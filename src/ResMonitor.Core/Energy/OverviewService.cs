@@ -16,10 +16,14 @@ public sealed class OverviewService(ResMonitorDbContext db, TimeProvider clock)
             return null;
         }
 
-        var projects = await db.Projects.AsNoTracking()
+        var failures = PlanFailures.PlanFailureRules.LatestPerProject(
+            await db.PlanFailures.AsNoTracking().Where(f => f.RegionId == regionId && f.ProjectId != null && f.Date <= (referenceDate ?? Today)).ToListAsync(ct));
+        var projects = (await db.Projects.AsNoTracking()
             .Where(p => p.RegionId == regionId)
-            .Select(p => new ProjectFacts(p.Id, p.Technique, p.CapacityMw, p.MunicipalityId, p.Phase, p.MeasuredYieldMwh, p.IsExample))
-            .ToListAsync(ct);
+            .Select(p => new ProjectFacts(p.Id, p.Technique, p.CapacityMw, p.MunicipalityId, p.Phase, p.MeasuredYieldMwh, p.IsExample, 1m))
+            .ToListAsync(ct))
+            .Select(p => failures.TryGetValue(p.Id, out var f) ? p with { RemainingShare = PlanFailures.PlanFailureEffect.Of(f).RemainingShare } : p)
+            .ToList();
         var municipalities = await db.Organisations.AsNoTracking()
             .Where(o => o.RegionId == regionId && o.Kind == OrganisationKind.Municipality)
             .ToListAsync(ct);

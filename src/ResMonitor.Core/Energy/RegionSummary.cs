@@ -31,7 +31,7 @@ public sealed record RegionSummary(
 
     private static SummaryLine Line(OverviewLine line, Target? target) => new(
         line.Key, line.Label, line.TargetMwh, line.RealisedMwh, line.PipelineMwh, line.IdeaMwh, line.AmbitionMwh,
-        line.RealisedMw, line.PipelineMw, line.ProjectCount, line.ProjectsWithoutYield, target?.Source, target?.ReferenceDate);
+        line.RealisedMw, line.PipelineMw, line.ProjectCount, line.ProjectsWithoutYield, target?.Source, target?.ReferenceDate, line.FailedMwh);
 }
 
 public sealed record SummaryTarget(int Year, decimal ValueMwh, string Source, DateOnly ReferenceDate, string? Note);
@@ -49,6 +49,7 @@ public sealed record SummaryLine(
     int Projects,
     int ProjectsWithoutYield,
     string? TargetSource,
-    DateOnly? TargetReferenceDate);
+    DateOnly? TargetReferenceDate,
+    decimal FailedMwh = 0m);
 
 public sealed record SummarySource(string Technique, string Label, decimal Hours, string Source, DateOnly ValidFrom);

@@ -4,7 +4,9 @@ using ResMonitor.Core.Projects;
 namespace ResMonitor.Core.Forecast;
 
 /// <summary>One project as the forecast sees it: its phase since a date, its yearly yield, and where it counts.</summary>
-public sealed record ForecastProject(string Id, string Name, Technique Technique, string Municipality, Phase Phase, DateOnly PhaseDate, double YieldMwh);
+/// <param name="NotBefore">After a recorded delay (planuitval): the project is not realised before this date.</param>
+public sealed record ForecastProject(
+    string Id, string Name, Technique Technique, string Municipality, Phase Phase, DateOnly PhaseDate, double YieldMwh, DateOnly? NotBefore = null);
 
 public sealed record ForecastInput(
     DateOnly ReferenceDate,
@@ -93,7 +95,9 @@ public static class ForecastModel
             {
                 var endOfYear = new DateOnly(firstYear + y, 12, 31);
                 var months = (endOfYear.DayNumber - project.PhaseDate.DayNumber) / DaysPerMonth;
-                thresholds[(i * years) + y] = assumption.RealisationProbability * Triangular.Cdf(months, assumption.MinMonths, assumption.ModeMonths, assumption.MaxMonths);
+                thresholds[(i * years) + y] = project.NotBefore > endOfYear
+                    ? 0
+                    : assumption.RealisationProbability * Triangular.Cdf(months, assumption.MinMonths, assumption.ModeMonths, assumption.MaxMonths);
             }
 
             byLastYear[i] = thresholds[(i * years) + years - 1];

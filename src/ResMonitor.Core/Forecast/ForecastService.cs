@@ -49,13 +49,18 @@ public sealed class ForecastService(ResMonitorDbContext db, TimeProvider clock)
             .Where(p => p.RegionId == regionId && p.Phase != Phase.Withdrawn)
             .Select(p => new { p.Id, p.Name, p.Technique, p.CapacityMw, p.MunicipalityId, p.Phase, p.PhaseDate, p.MeasuredYieldMwh, p.IsExample })
             .ToListAsync(ct);
+        var failures = PlanFailures.PlanFailureRules.LatestPerProject(
+            await db.PlanFailures.AsNoTracking().Where(f => f.RegionId == regionId && f.ProjectId != null && f.Date <= today).ToListAsync(ct));
+        PlanFailures.PlanFailureEffect Effect(string id, Phase phase) =>
+            phase != Phase.Realised && failures.TryGetValue(id, out var f) ? PlanFailures.PlanFailureEffect.Of(f) : PlanFailures.PlanFailureEffect.Unaffected;
         var input = new ForecastInput(
             today,
             total.Year,
             (double)total.ValueMwh,
             projects.Select(p => new ForecastProject(
                 p.Id, p.Name, p.Technique, municipalities.TryGetValue(p.MunicipalityId, out var m) ? m.Code : "?", p.Phase, p.PhaseDate ?? today,
-                (double)calculator.Estimate(p.Technique, p.CapacityMw, p.MunicipalityId, p.MeasuredYieldMwh).Mwh)).ToList(),
+                (double)(calculator.Estimate(p.Technique, p.CapacityMw, p.MunicipalityId, p.MeasuredYieldMwh).Mwh * Effect(p.Id, p.Phase).RemainingShare),
+                Effect(p.Id, p.Phase).NotBefore)).ToList(),
             targets.Where(t => t.Technique is not null && t.Year == total.Year).ToDictionary(t => t.Technique!.Value, t => (double)t.ValueMwh));
         var result = ForecastModel.Run(input, assumptions, settings ?? new ForecastSettings(DefaultRuns, DefaultSeed));
         return new RegionForecast(

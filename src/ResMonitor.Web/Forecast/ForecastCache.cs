@@ -24,6 +24,7 @@ public sealed class ForecastCache(IMemoryCache cache, ResMonitorDbContext db, Fo
             Changes = await db.PhaseChanges.CountAsync(ct),
             LastChange = await db.PhaseChanges.MaxAsync(c => (long?)c.Id, ct),
             Assumptions = await db.ForecastAssumptions.CountAsync(a => a.RegionId == regionId, ct),
+            PlanFailures = await db.PlanFailures.CountAsync(f => f.RegionId == regionId, ct),
         };
         var key = $"forecast:{regionId}:{today:yyyy-MM-dd}:{fingerprint}";
         return await cache.GetOrCreateAsync(key, entry =>

@@ -19,6 +19,9 @@ public sealed class ProjectModel(ResMonitorDbContext db, TimeProvider clock) : P
 
     public DateOnly Today { get; private set; }
 
+    /// <summary>Recorded plan failures (planuitval), oldest first; they stay visible after a later record.</summary>
+    public IReadOnlyList<Core.PlanFailures.PlanFailure> PlanFailures { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
         var project = await db.Projects.AsNoTracking()
@@ -35,6 +38,7 @@ public sealed class ProjectModel(ResMonitorDbContext db, TimeProvider clock) : P
 
         Today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         var hours = await db.FullLoadHours.AsNoTracking().Where(h => h.RegionId == project.RegionId).ToListAsync(ct);
+        PlanFailures = await db.PlanFailures.AsNoTracking().Where(f => f.ProjectId == id).OrderBy(f => f.Date).ThenBy(f => f.Id).ToListAsync(ct);
         Project = project;
         Yield = new YieldCalculator(hours, Today).Estimate(project);
         Permit = project.Permits.OrderByDescending(p => p.GrantedOn ?? p.AppliedOn).FirstOrDefault();
