@@ -40,6 +40,8 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
                                              schrijf alle projecten (zonder --output naar het scherm)
           forecast [--json] [--runs N] [--seed N] [--region ID]
                                              de prognose: kans dat het doel wordt gehaald, P10/P50/P90
+          backup BESTAND                     bewaar de hele database in één bestand (SQLite en PostgreSQL)
+          restore BESTAND [--force]          zet een back-up terug; --force: vervang een niet-lege database
           help                               deze tekst
 
         Database: --database of de omgevingsvariabele RESMONITOR_DATABASE, als sqlite:PAD of
@@ -77,6 +79,8 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
                 "import" => await ImportAsync(line, setting, ct),
                 "export" => await ExportAsync(line, setting, ct),
                 "forecast" => await ForecastAsync(line, setting, ct),
+                "backup" => await new BackupCommands(output, error, clock).BackupAsync(line, setting, ct),
+                "restore" => await new BackupCommands(output, error, clock).RestoreAsync(line, setting, ct),
                 var other => throw new UsageException($"Onbekende opdracht '{other}'. 'resmonitor help' toont de opdrachten."),
             };
         }
