@@ -185,7 +185,7 @@ public static class DatabaseBackup
         }
         catch (InvalidDataException e)
         {
-            throw new BackupException(BackupProblem.NotABackup, $"{Path.GetFileName(path)} is geen ResMonitor-back-up (geen leesbaar ZIP-bestand). Er is niets veranderd.", e);
+            throw new BackupException(BackupProblem.NotABackup, $"{Path.GetFileName(path)} is geen leesbare ResMonitor-back-up (geen ZIP-bestand, of beschadigd). Er is niets veranderd.", e);
         }
     }
 
