@@ -265,7 +265,7 @@ public abstract class BackupTests<TDatabase>(TDatabase database) : IClassFixture
     }
 
     [Fact]
-    public async Task A_backup_is_one_snapshot_and_leaves_out_what_is_not_committed()
+    public async Task A_backup_runs_while_another_connection_writes_and_leaves_out_what_it_has_not_committed()
     {
         var source = await NewDatabaseAsync();
         var path = "";
