@@ -215,7 +215,8 @@ public static class DatabaseBackup
                 $"Deze back-up heeft formaatversie {manifest.FormatVersion}; deze versie van ResMonitor leest versie {BackupManifest.CurrentVersion}. Er is niets veranderd.");
         }
 
-        if (manifest.Tables is null || manifest.Schema is null)
+        if (manifest.Tables is null || manifest.Schema is null
+            || manifest.Tables.Any(t => t is null || t.Name is null || t.File is null || t.Sha256 is null || t.Columns is null || t.Columns.Any(c => c is null)))
         {
             throw new BackupException(BackupProblem.Damaged, "De back-up is beschadigd: manifest.json is onvolledig. Er is niets veranderd.");
         }
@@ -322,20 +323,6 @@ public static class DatabaseBackup
     }
 
     private static readonly CultureInfo Nl = CultureInfo.GetCultureInfo("nl-NL");
-
-    /// <summary>Rows per model table, as the database has them now.</summary>
-    public static async Task<IReadOnlyDictionary<string, long>> CountRowsAsync(ResMonitorDbContext db, CancellationToken ct = default)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            return await CountRowsAsync(db.Database.GetDbConnection(), null, BackupTable.FromModel(db), ct);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
 
     private static async Task<Dictionary<string, long>> CountRowsAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<BackupTable> tables, CancellationToken ct)
     {
