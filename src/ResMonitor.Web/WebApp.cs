@@ -54,6 +54,7 @@ public static class WebApp
 
         app.MapOpenApi();
         app.MapRegionsApi();
+        app.MapCharts();
         app.MapLanguageSwitch();
         app.MapRazorPages();
 
