@@ -25,6 +25,12 @@ public sealed class BackupCommands(TextWriter output, TextWriter error, TimeProv
         }
 
         var path = line.Words[1];
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder && !Directory.Exists(folder))
+        {
+            await error.WriteLineAsync($"De map {folder} bestaat niet; maak haar eerst aan of kies een andere plek voor de back-up.");
+            return CliApp.Failure;
+        }
+
         await using var db = CliApp.Open(setting);
         var pending = await Migrator.PendingAsync(db, ct);
         if (pending.Count > 0)

@@ -291,6 +291,15 @@ public abstract class BackupTests<TDatabase>(TDatabase database) : IClassFixture
         }
     }
 
+    [Fact]
+    public async Task A_backup_into_a_missing_folder_fails_with_a_plain_message()
+    {
+        var (code, _, error) = await database.RunAsync("backup", "/nergens/map/backup.zip");
+
+        Assert.Equal(1, code);
+        Assert.Contains("De map /nergens/map bestaat niet", error);
+    }
+
     [Theory]
     [InlineData("backup")]
     [InlineData("restore")]
