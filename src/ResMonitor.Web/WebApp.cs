@@ -31,6 +31,9 @@ public static class WebApp
         builder.Services.AddScoped<OverviewService>();
         builder.Services.AddScoped<ResMonitor.Core.Forecast.ForecastService>();
         builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<ResMonitor.Core.Signals.SignalService>();
+        builder.Services.AddOptions<ResMonitor.Core.Signals.SignalOptions>().BindConfiguration("Signals")
+            .Validate(o => o.Problems().Count == 0, "De instellingen onder 'Signals' kloppen niet.").ValidateOnStart();
         builder.Services.AddScoped<Forecast.ForecastCache>();
         builder.Services.AddHostedService<DatabaseStartup>();
 
@@ -56,6 +59,7 @@ public static class WebApp
         app.MapRegionsApi();
         app.MapCharts();
         app.MapLanguageSwitch();
+        app.MapOpenData();
         app.MapRazorPages();
 
         app.Logger.LogInformation("ResMonitor gebruikt {Database}.", app.Services.GetRequiredService<DatabaseSetting>());
