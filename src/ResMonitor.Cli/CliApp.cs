@@ -45,6 +45,8 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
                                              leg planuitval vast (reden: draagvlak, ruimte, netcapaciteit,
                                              financiering, vergunning, techniek of anders)
           plan-failure list                  de vastgelegde planuitval
+          backup BESTAND                     bewaar de hele database in één bestand (SQLite en PostgreSQL)
+          restore BESTAND [--force]          zet een back-up terug; --force: vervang een niet-lege database
           help                               deze tekst
 
         Database: --database of de omgevingsvariabele RESMONITOR_DATABASE, als sqlite:PAD of
@@ -83,6 +85,8 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
                 "export" => await ExportAsync(line, setting, ct),
                 "forecast" => await ForecastAsync(line, setting, ct),
                 "plan-failure" => await PlanFailureAsync(line, setting, ct),
+                "backup" => await new BackupCommands(output, error, clock).BackupAsync(line, setting, ct),
+                "restore" => await new BackupCommands(output, error, clock).RestoreAsync(line, setting, ct),
                 var other => throw new UsageException($"Onbekende opdracht '{other}'. 'resmonitor help' toont de opdrachten."),
             };
         }

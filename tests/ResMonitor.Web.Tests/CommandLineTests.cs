@@ -62,7 +62,7 @@ public sealed class CommandLineTests(SqliteDatabase database) : IClassFixture<Sq
         var (code, output, _) = await database.RunAsync("help");
 
         Assert.Equal(0, code);
-        foreach (var command in new[] { "serve", "migrate", "seed", "status", "import projects", "export projects" })
+        foreach (var command in new[] { "serve", "migrate", "seed", "status", "import projects", "export projects", "backup BESTAND", "restore BESTAND [--force]" })
         {
             Assert.Contains(command, output);
         }

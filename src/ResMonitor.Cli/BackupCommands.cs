@@ -1,0 +1,87 @@
+using ResMonitor.Core;
+using ResMonitor.Core.Data;
+using ResMonitor.Core.Data.Backup;
+
+namespace ResMonitor.Cli;
+
+/// <summary>`resmonitor backup BESTAND` and `resmonitor restore BESTAND [--force]` (docs/backup.md).</summary>
+public sealed class BackupCommands(TextWriter output, TextWriter error, TimeProvider clock)
+{
+    private const string BackupUsage = "Gebruik: resmonitor backup BESTAND.";
+    private const string RestoreUsage = "Gebruik: resmonitor restore BESTAND [--force].";
+
+    public async Task<int> BackupAsync(CommandLine line, DatabaseSetting setting, CancellationToken ct)
+    {
+        if (line.Words.Count != 2)
+        {
+            throw new UsageException(BackupUsage);
+        }
+
+        line.Allow();
+        if (setting.SqlitePath is { } databaseFile && !File.Exists(databaseFile))
+        {
+            await error.WriteLineAsync($"De database {databaseFile} bestaat niet; er is niets om te bewaren.");
+            return CliApp.Failure;
+        }
+
+        var path = line.Words[1];
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder && !Directory.Exists(folder))
+        {
+            await error.WriteLineAsync($"De map {folder} bestaat niet; maak haar eerst aan of kies een andere plek voor de back-up.");
+            return CliApp.Failure;
+        }
+
+        await using var db = CliApp.Open(setting);
+        var pending = await Migrator.PendingAsync(db, ct);
+        if (pending.Count > 0)
+        {
+            await error.WriteLineAsync(
+                $"De database mist {pending.Count} migratie(s) ({string.Join(", ", pending)}). Voer eerst 'resmonitor migrate' uit en maak dan de back-up.");
+            return CliApp.Failure;
+        }
+
+        var summary = await DatabaseBackup.CreateAsync(db, path, clock, ct);
+        await output.WriteLineAsync($"Back-up van {setting} geschreven naar {path}: {Describe(summary)}.");
+        return CliApp.Success;
+    }
+
+    public async Task<int> RestoreAsync(CommandLine line, DatabaseSetting setting, CancellationToken ct)
+    {
+        if (line.Words.Count != 2)
+        {
+            throw new UsageException(RestoreUsage);
+        }
+
+        line.Allow("--force");
+        var path = line.Words[1];
+        if (!File.Exists(path))
+        {
+            await error.WriteLineAsync($"Het bestand {path} bestaat niet. Er is niets veranderd.");
+            return CliApp.Failure;
+        }
+
+        await using var db = CliApp.Open(setting);
+        try
+        {
+            var summary = await DatabaseBackup.RestoreAsync(db, path, line.Flag("--force"), ct);
+            var created = summary.Manifest.CreatedAt.ToUniversalTime();
+            await output.WriteLineAsync(
+                $"{setting} hersteld uit {path} (back-up van {DutchFormat.Date(DateOnly.FromDateTime(created.UtcDateTime))} " +
+                $"om {created.ToString("HH:mm", DutchFormat.Culture)} UTC): {Describe(summary)}.");
+            return CliApp.Success;
+        }
+        catch (BackupException e)
+        {
+            await error.WriteLineAsync($"Niet hersteld: {e.Message}");
+            return CliApp.Failure;
+        }
+    }
+
+    private static string Describe(BackupSummary summary)
+    {
+        var projects = summary.RowsOf("projects");
+        return $"{projects.ToString("N0", DutchFormat.Culture)} project{(projects == 1 ? "" : "en")}, " +
+               $"{summary.TotalRows.ToString("N0", DutchFormat.Culture)} rijen in {summary.Manifest.Tables.Count} tabellen, " +
+               $"schema {(summary.Manifest.Schema.Count == 0 ? "leeg" : summary.Manifest.Schema[^1].ToString())}";
+    }
+}
