@@ -18,6 +18,12 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
     public const int Failure = 1;
     public const int BadUsage = 2;
 
+    /// <summary>Where `user add` reads a password when RESMONITOR_PASSWORD is not set.</summary>
+    public TextReader Input { get; init; } = Console.In;
+
+    /// <summary>Environment lookup for the password variable (replaceable in tests).</summary>
+    public Func<string, string?> Variables { get; init; } = Environment.GetEnvironmentVariable;
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public const string Help = """
@@ -40,6 +46,11 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
                                              schrijf alle projecten (zonder --output naar het scherm)
           forecast [--json] [--runs N] [--seed N] [--region ID]
                                              de prognose: kans dat het doel wordt gehaald, P10/P50/P90
+          user add E-MAIL --role beheerder|redacteur|lezer [--organisation CODE] [--name NAAM]
+                                             maak een gebruiker; het wachtwoord (minstens 12 tekens)
+                                             komt uit RESMONITOR_PASSWORD of standaardinvoer;
+                                             een redacteur hoort bij één organisatie (code, bv. GM0106)
+          user list                          toon de gebruikers met rol en organisatie
           help                               deze tekst
 
         Database: --database of de omgevingsvariabele RESMONITOR_DATABASE, als sqlite:PAD of
@@ -77,6 +88,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
                 "import" => await ImportAsync(line, setting, ct),
                 "export" => await ExportAsync(line, setting, ct),
                 "forecast" => await ForecastAsync(line, setting, ct),
+                "user" => await new UserCommand(output, error, Input, Variables).RunAsync(line, setting, EnsureSchemaAsync, ct),
                 var other => throw new UsageException($"Onbekende opdracht '{other}'. 'resmonitor help' toont de opdrachten."),
             };
         }
