@@ -1,5 +1,6 @@
 using ResMonitor.Core.Data;
 using ResMonitor.Core.Energy;
+using ResMonitor.Web.Accounts;
 using ResMonitor.Web.Infrastructure;
 using ResMonitor.Web.Regions;
 
@@ -33,6 +34,7 @@ public static class WebApp
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<Forecast.ForecastCache>();
         builder.Services.AddHostedService<DatabaseStartup>();
+        builder.Services.AddAccounts();
 
         builder.Services.AddRazorPages();
         builder.Services.AddProblemDetails();
@@ -51,6 +53,7 @@ public static class WebApp
         app.UseStaticFiles();
         app.UseLanguageParameterCheck();
         app.UseRouting();
+        app.UseAccounts();
 
         app.MapOpenApi();
         app.MapRegionsApi();
