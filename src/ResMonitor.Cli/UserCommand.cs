@@ -52,6 +52,13 @@ internal sealed class UserCommand(TextWriter output, TextWriter error, TextReade
 
     private async Task<int> AddAsync(CommandLine line, DatabaseSetting setting, Func<ResMonitorDbContext, CancellationToken, Task> ensureSchema, CancellationToken ct)
     {
+        if (line.Flag("--password"))
+        {
+            // Said before anything else, so that no message repeats what followed the option.
+            throw new UsageException(
+                $"Een wachtwoord hoort niet op de opdrachtregel (daar komt het in de geschiedenis van de shell): gebruik {PasswordVariable} of standaardinvoer.");
+        }
+
         if (line.Words.Count != 3)
         {
             throw new UsageException(Usage);
