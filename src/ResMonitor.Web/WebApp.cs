@@ -32,6 +32,9 @@ public static class WebApp
         builder.Services.AddScoped<OverviewService>();
         builder.Services.AddScoped<ResMonitor.Core.Forecast.ForecastService>();
         builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<ResMonitor.Core.Signals.SignalService>();
+        builder.Services.AddOptions<ResMonitor.Core.Signals.SignalOptions>().BindConfiguration("Signals")
+            .Validate(o => o.Problems().Count == 0, "De instellingen onder 'Signals' kloppen niet.").ValidateOnStart();
         builder.Services.AddScoped<Forecast.ForecastCache>();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddAccounts();
@@ -57,7 +60,9 @@ public static class WebApp
 
         app.MapOpenApi();
         app.MapRegionsApi();
+        app.MapCharts();
         app.MapLanguageSwitch();
+        app.MapOpenData();
         app.MapRazorPages();
 
         app.Logger.LogInformation("ResMonitor gebruikt {Database}.", app.Services.GetRequiredService<DatabaseSetting>());

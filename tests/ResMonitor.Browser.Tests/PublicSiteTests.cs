@@ -113,6 +113,30 @@ public sealed class PublicSiteTests(BrowserFixture browser) : IClassFixture<Brow
     }
 
     [Theory]
+    [InlineData(1280)]
+    [InlineData(375)]
+    public async Task The_signals_page_passes_axe(int width)
+    {
+        var page = await browser.OpenAsync("/signalen", width);
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Signalen: waar gaat het mis?");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Accessibility.AssertNoSidewaysScrollAsync(page);
+    }
+
+    [Theory]
+    [InlineData("/?lang=en")]
+    [InlineData("/kaart?lang=en")]
+    [InlineData("/gemeenten/midden-drenthe")]
+    public async Task Nothing_scrolls_sideways_on_the_smallest_phone(string path)
+    {
+        var page = await browser.OpenAsync(path, 320);
+
+        await Accessibility.AssertNoSidewaysScrollAsync(page);
+    }
+
+    [Theory]
+    [InlineData("/signalen")]
     [InlineData("/prognose")]
     [InlineData("/kaart")]
     [InlineData("/gemeenten")]

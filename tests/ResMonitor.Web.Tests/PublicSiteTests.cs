@@ -50,7 +50,7 @@ public abstract class PublicSiteTests<TDatabase> : IClassFixture<TDatabase>, IDi
 
         foreach (var municipality in municipalities)
         {
-            var slug = Infrastructure.Slug.From(municipality.Name);
+            var slug = Core.Slug.From(municipality.Name);
             var html = await _client.GetStringAsync($"/gemeenten/{slug}");
             var projects = await db.Projects.Where(p => p.MunicipalityId == municipality.Id).Select(p => p.Id).ToListAsync();
 

@@ -1,47 +1,54 @@
 using System.Globalization;
-using System.Text;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ResMonitor.Core.Data;
-using ResMonitor.Core.Import;
+using ResMonitor.Core.OpenData;
+using ResMonitor.Core.Regions;
 using C = ResMonitor.Core.Import.ProjectCsv;
 
 namespace ResMonitor.Core.Projects;
 
 public enum ExportFormat
 {
+    /// <summary>The import format: comma, decimal point, UTF-8 without BOM.</summary>
     Csv,
     Json,
     GeoJson,
+
+    /// <summary>The same columns for a Dutch spreadsheet: semicolon, decimal comma, UTF-8 with BOM.</summary>
+    ExcelCsv,
 }
 
 /// <summary>
-/// Writes the register's projects as CSV (the import format), JSON or GeoJSON, streaming row by row so that a
-/// large register does not have to fit in memory.
+/// Writes the register's projects as CSV (the import format, in two dialects), JSON or GeoJSON, streaming: the
+/// projects are read in batches of <see cref="BatchSize"/> by key and written as they come, so that neither the
+/// file nor the register has to fit in memory.
 /// </summary>
 public sealed class ProjectExport(ResMonitorDbContext db)
 {
+    public const int BatchSize = 500;
+
     public static string ContentType(ExportFormat format) => format switch
     {
-        ExportFormat.Csv => "text/csv; charset=utf-8",
+        ExportFormat.Csv or ExportFormat.ExcelCsv => "text/csv; charset=utf-8",
         ExportFormat.GeoJson => "application/geo+json",
         _ => "application/json",
     };
 
-    public async Task WriteAsync(string regionId, ExportFormat format, Stream output, CancellationToken ct = default)
+    public Task WriteAsync(string regionId, ExportFormat format, Stream output, CancellationToken ct = default) =>
+        WriteAsync(regionId, ProjectFilter.All, format, output, ct);
+
+    public async Task WriteAsync(string regionId, ProjectFilter filter, ExportFormat format, Stream output, CancellationToken ct = default)
     {
-        var projects = db.Projects.AsNoTracking()
-            .Where(p => p.RegionId == regionId)
-            .Include(p => p.Municipality)
-            .Include(p => p.PhaseHistory)
-            .Include(p => p.Permits)
-            .AsSplitQuery()
-            .OrderBy(p => p.Id)
-            .AsAsyncEnumerable();
+        var projects = ReadAsync(regionId, filter, ct);
         switch (format)
         {
             case ExportFormat.Csv:
-                await WriteCsvAsync(projects, output, ct);
+                await WriteCsvAsync(projects, CsvDialect.Standard, output, ct);
+                break;
+            case ExportFormat.ExcelCsv:
+                await WriteCsvAsync(projects, CsvDialect.Excel, output, ct);
                 break;
             case ExportFormat.Json:
                 await WriteJsonAsync(projects, output, geo: false, ct);
@@ -52,10 +59,90 @@ public sealed class ProjectExport(ResMonitorDbContext db)
         }
     }
 
-    private static async Task WriteCsvAsync(IAsyncEnumerable<Project> projects, Stream output, CancellationToken ct)
+    /// <summary>
+    /// The selected projects in key order with municipality (code and name, not the boundary), phase history and
+    /// permits, read in batches of <see cref="BatchSize"/> by key (keyset paging, three index lookups per batch), so
+    /// that memory stays bounded and the time grows linearly however large the register is.
+    /// </summary>
+    public async IAsyncEnumerable<Project> ReadAsync(
+        string regionId, ProjectFilter filter, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        await using var writer = new StreamWriter(output, new UTF8Encoding(true), 1 << 16, leaveOpen: true) { NewLine = "\r\n" };
-        await writer.WriteLineAsync(string.Join(',', C.Columns));
+        var organisations = (await db.Organisations.AsNoTracking()
+                .Where(o => o.RegionId == regionId)
+                .Select(o => new { o.Id, o.Kind, o.Code, o.Name })
+                .ToListAsync(ct))
+            .ToDictionary(o => o.Id, o => new Organisation { Id = o.Id, RegionId = regionId, Kind = o.Kind, Code = o.Code, Name = o.Name });
+        int? municipalityId = null;
+        if (filter.MunicipalityCode is { } code)
+        {
+            var municipality = organisations.Values.FirstOrDefault(o => o.Kind == OrganisationKind.Municipality && o.Code == code);
+            if (municipality is null)
+            {
+                yield break;
+            }
+
+            municipalityId = municipality.Id;
+        }
+
+        string? after = null;
+        while (true)
+        {
+            // "region_id || ''" keeps SQLite from picking the (region_id, phase) index, which would sort the whole
+            // region for every batch; the primary key then serves "id > after ORDER BY id LIMIT n" directly.
+            var query = db.Projects.AsNoTracking().Where(p => p.RegionId + "" == regionId);
+            if (municipalityId is { } id)
+            {
+                query = query.Where(p => p.MunicipalityId == id);
+            }
+
+            if (filter.Technique is { } technique)
+            {
+                query = query.Where(p => p.Technique == technique);
+            }
+
+            if (filter.Phase is { } phase)
+            {
+                query = query.Where(p => p.Phase == phase);
+            }
+
+            if (after is not null)
+            {
+                query = query.Where(p => string.Compare(p.Id, after) > 0);
+            }
+
+            var batch = await query.OrderBy(p => p.Id).Take(BatchSize).ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                yield break;
+            }
+
+            var ids = batch.Select(p => p.Id).ToList();
+            var history = (await db.PhaseChanges.AsNoTracking().Where(c => ids.Contains(c.ProjectId)).ToListAsync(ct))
+                .ToLookup(c => c.ProjectId);
+            var permits = (await db.Permits.AsNoTracking().Where(c => ids.Contains(c.ProjectId)).ToListAsync(ct))
+                .ToLookup(c => c.ProjectId);
+            foreach (var project in batch)
+            {
+                project.Municipality = organisations.GetValueOrDefault(project.MunicipalityId);
+                project.PhaseHistory = [.. history[project.Id].OrderBy(c => c.Date).ThenBy(c => c.Phase)];
+                project.Permits = [.. permits[project.Id].OrderBy(c => c.Id)];
+                yield return project;
+            }
+
+            if (batch.Count < BatchSize)
+            {
+                yield break;
+            }
+
+            after = batch[^1].Id;
+        }
+    }
+
+    private static async Task WriteCsvAsync(IAsyncEnumerable<Project> projects, CsvDialect dialect, Stream output, CancellationToken ct)
+    {
+        await using var writer = new StreamWriter(output, dialect.Encoding, 1 << 16, leaveOpen: true) { NewLine = "\r\n" };
+        string Figure(decimal value) => dialect.Number(Number(value));
+        await writer.WriteLineAsync(dialect.Line(C.Columns));
         var row = new string[C.Columns.Length];
         var index = C.Columns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
         await foreach (var p in projects.WithCancellation(ct))
@@ -66,13 +153,13 @@ public sealed class ProjectExport(ResMonitorDbContext db)
             row[index[C.Name]] = p.Name;
             row[index[C.Technique]] = Labels.Technique(p.Technique);
             row[index[C.Municipality]] = p.Municipality!.Code;
-            row[index[C.Capacity]] = Number(p.CapacityMw);
+            row[index[C.Capacity]] = Figure(p.CapacityMw);
             row[index[C.SearchArea]] = p.SearchAreaId ?? "";
-            row[index[C.Latitude]] = p.Latitude is { } lat ? Number((decimal)lat) : "";
-            row[index[C.Longitude]] = p.Longitude is { } lon ? Number((decimal)lon) : "";
+            row[index[C.Latitude]] = p.Latitude is { } lat ? Figure((decimal)lat) : "";
+            row[index[C.Longitude]] = p.Longitude is { } lon ? Figure((decimal)lon) : "";
             if (p.MeasuredYieldMwh is { } measured)
             {
-                row[index[C.MeasuredYield]] = Number(measured);
+                row[index[C.MeasuredYield]] = Figure(measured);
                 row[index[C.YieldUnit]] = "MWh";
                 row[index[C.YieldYear]] = p.MeasuredYieldYear?.ToString(CultureInfo.InvariantCulture) ?? "";
             }
@@ -93,12 +180,12 @@ public sealed class ProjectExport(ResMonitorDbContext db)
             }
 
             row[index[C.Owners]] = p.Owners ?? "";
-            row[index[C.LocalOwnership]] = p.LocalOwnershipPercent is { } share ? Number(share) : "";
+            row[index[C.LocalOwnership]] = p.LocalOwnershipPercent is { } share ? Figure(share) : "";
             row[index[C.Participation]] = p.Participation ?? "";
             row[index[C.Example]] = p.IsExample ? "ja" : "nee";
             row[index[C.Source]] = p.Source;
             row[index[C.SourceDate]] = Date(p.SourceDate);
-            await writer.WriteLineAsync(string.Join(',', row.Select(Cell)));
+            await writer.WriteLineAsync(dialect.Line(row));
         }
     }
 
@@ -213,16 +300,5 @@ public sealed class ProjectExport(ResMonitorDbContext db)
         var text = value.ToString("0.########", CultureInfo.InvariantCulture);
         var dot = text.IndexOf('.', StringComparison.Ordinal);
         return dot >= 0 && text.Length - dot - 1 == 3 ? text + "0" : text;
-    }
-
-    /// <summary>Quotes where needed, and neutralises cells a spreadsheet would run as a formula.</summary>
-    internal static string Cell(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\n', '\r', ';']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

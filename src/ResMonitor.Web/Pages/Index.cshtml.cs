@@ -3,14 +3,21 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ResMonitor.Core.Data;
 using ResMonitor.Core.Energy;
+using ResMonitor.Web.Charts;
+using ResMonitor.Web.Indicators;
+using ResMonitor.Web.Infrastructure;
 
 namespace ResMonitor.Web.Pages;
 
-public sealed class IndexModel(ResMonitorDbContext db, OverviewService overviews, ResMonitor.Web.Forecast.ForecastCache forecasts) : PageModel
+public sealed class IndexModel(
+    ResMonitorDbContext db, OverviewService overviews, ResMonitor.Web.Forecast.ForecastCache forecasts, TimeProvider clock, Language language) : PageModel
 {
     public RegionSummary Summary { get; private set; } = null!;
 
     public ResMonitor.Core.Forecast.RegionForecast? Forecast { get; private set; }
+
+    /// <summary>Realised and pipeline per year, from the phase history.</summary>
+    public ChartTable Trend { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -23,6 +30,7 @@ public sealed class IndexModel(ResMonitorDbContext db, OverviewService overviews
 
         Summary = RegionSummary.From(region, overview);
         Forecast = await forecasts.GetAsync(region.Id, ct);
+        Trend = await new ChartCatalog(new IndicatorData(db, clock), language).TrendAsync(ct);
         return Page();
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ResMonitor.Core.Data;
 using ResMonitor.Core.Energy;
 using ResMonitor.Core.Forecast;
+using ResMonitor.Core.Signals;
 
 namespace ResMonitor.Web.Regions;
 
@@ -22,7 +23,23 @@ public static class RegionsApi
                 "Geeft de kans dat het doel wordt gehaald, P10/P50/P90 van de opwek in het doeljaar (MWh per jaar), het jaar waarin het doel naar verwachting wordt gehaald, " +
                 "de spreiding per techniek en per gemeente, de projecten die de uitkomst het meest bepalen en de gebruikte aannames. " +
                 "Dezelfde seed geeft dezelfde uitkomst. Parameters: runs (100 tot 100.000, standaard 10.000) en seed (een geheel getal, standaard 2030).");
+        group.MapGet("/{region}/signals", GetSignals)
+            .WithName("GetRegionSignals")
+            .WithSummary("De openbare signalen: waar gaat het mis?")
+            .WithDescription("Per signaal de regel (Stalled: geen nieuwe fase in N maanden; NoPermitByDeadline: geen vergunning vóór 1 januari 2025; " +
+                "LowLocalOwnership: nieuw project onder 50% lokaal eigendom; MunicipalityBehind: gemeente blijft achter bij haar aandeel in het doel), " +
+                "het project of de gemeente, de feiten en een link. De drempels staan in 'options'.");
         return group;
+    }
+
+    internal static async Task<Results<Ok<RegionSignals>, ProblemHttpResult>> GetSignals(
+        string region, SignalService signals, Microsoft.Extensions.Options.IOptions<SignalOptions> options, CancellationToken ct)
+    {
+        var result = await signals.GetAsync(region, options.Value, publicOnly: true, ct);
+        return result is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Onbekende regio",
+                detail: $"De regio '{region}' staat niet in het register of heeft geen doel.")
+            : TypedResults.Ok(result);
     }
 
     internal static async Task<Results<Ok<RegionForecast>, ProblemHttpResult>> GetForecast(

@@ -24,7 +24,7 @@ public sealed class GemeenteModel(ResMonitorDbContext db, TimeProvider clock) : 
         var municipalities = await db.Organisations.AsNoTracking()
             .Where(o => o.RegionId == ReferenceData.DefaultRegion && o.Kind == OrganisationKind.Municipality)
             .ToListAsync(ct);
-        var municipality = municipalities.FirstOrDefault(m => Slug.From(m.Name) == slug);
+        var municipality = municipalities.FirstOrDefault(m => Core.Slug.From(m.Name) == slug);
         if (municipality is null)
         {
             return NotFound();

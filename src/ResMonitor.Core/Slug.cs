@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ResMonitor.Web.Infrastructure;
+namespace ResMonitor.Core;
 
 /// <summary>Readable URL parts: "Aa en Hunze" → "aa-en-hunze".</summary>
 public static class Slug

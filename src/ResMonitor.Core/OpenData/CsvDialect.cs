@@ -1,0 +1,36 @@
+using System.Text;
+
+namespace ResMonitor.Core.OpenData;
+
+/// <summary>
+/// How a CSV file is spelled. <see cref="Standard"/> is the open-data norm (comma, decimal point, UTF-8 without
+/// BOM); <see cref="Excel"/> opens correctly in a Dutch spreadsheet by double-click (semicolon, decimal comma,
+/// UTF-8 with BOM). Both have the same columns and both can be imported again.
+/// </summary>
+public sealed record CsvDialect(char Separator, bool DecimalComma, bool ByteOrderMark)
+{
+    public static readonly CsvDialect Standard = new(',', DecimalComma: false, ByteOrderMark: false);
+
+    public static readonly CsvDialect Excel = new(';', DecimalComma: true, ByteOrderMark: true);
+
+    public Encoding Encoding => new UTF8Encoding(ByteOrderMark);
+
+    /// <summary>A number as written by <c>ProjectExport.Number</c>, with a decimal comma where the dialect wants one.</summary>
+    public string Number(string invariant) => DecimalComma ? invariant.Replace('.', ',') : invariant;
+
+    /// <summary>
+    /// Quotes where needed, and neutralises text a spreadsheet would run as a formula (=, +, -, @, tab or carriage
+    /// return at the start) by putting a single quote before it; the importer takes that quote off again.
+    /// </summary>
+    public static string Cell(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([',', '"', '\n', '\r', ';']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+
+    public string Line(IEnumerable<string> cells) => string.Join(Separator, cells.Select(Cell));
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ResMonitor.Core.Data;
+using ResMonitor.Web.Charts;
+using ResMonitor.Web.Infrastructure;
+
+namespace ResMonitor.Web.Indicators;
+
+/// <summary>What every indicator page has: the register's data for this request and the charts drawn from it.</summary>
+public abstract class IndicatorPageModel : PageModel
+{
+    protected IndicatorPageModel(ResMonitorDbContext db, TimeProvider clock, Language language)
+    {
+        Lang = language;
+        Data = new IndicatorData(db, clock);
+        Charts = new ChartCatalog(Data, language);
+    }
+
+    public Language Lang { get; }
+
+    public IndicatorData Data { get; }
+
+    public ChartCatalog Charts { get; }
+
+    public DateOnly Today => Data.Today;
+
+    /// <summary>How many projects in the register are made-up examples; the pages say so when there are any.</summary>
+    public int ExampleProjects { get; protected set; }
+
+    protected async Task LoadCommonAsync(CancellationToken ct) => ExampleProjects = await Data.ExampleCountAsync(ct);
+}
