@@ -170,6 +170,27 @@ public abstract partial class AccountTests<TDatabase> : IClassFixture<TDatabase>
     }
 
     [Fact]
+    public async Task Over_HTTPS_the_session_and_form_cookies_are_Secure()
+    {
+        var email = await NewUserAsync("lezer");
+        using var https = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        var form = await https.GetAsync("/inloggen");
+        var formCookie = Assert.Single(form.Headers.GetValues("Set-Cookie"), c => c.StartsWith("resmonitor_formulier=", StringComparison.Ordinal));
+
+        var response = await https.PostAsync("/inloggen", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Password"] = GoodPassword,
+            ["__RequestVerificationToken"] = TokenIn(await form.Content.ReadAsStringAsync()),
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var session = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("resmonitor_sessie=", StringComparison.Ordinal));
+        Assert.Contains("; secure", session, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("; secure", formCookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task A_wrong_password_shows_one_plain_sentence_and_signs_nobody_in()
     {
         var email = await NewUserAsync("beheerder");
