@@ -18,6 +18,12 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
     public const int Failure = 1;
     public const int BadUsage = 2;
 
+    /// <summary>Where `user add` reads a password when RESMONITOR_PASSWORD is not set.</summary>
+    public TextReader Input { get; init; } = Console.In;
+
+    /// <summary>Environment lookup for the password variable (replaceable in tests).</summary>
+    public Func<string, string?> Variables { get; init; } = Environment.GetEnvironmentVariable;
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public const string Help = """
@@ -47,6 +53,11 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
           plan-failure list                  de vastgelegde planuitval
           backup BESTAND                     bewaar de hele database in één bestand (SQLite en PostgreSQL)
           restore BESTAND [--force]          zet een back-up terug; --force: vervang een niet-lege database
+          user add E-MAIL --role beheerder|redacteur|lezer [--organisation CODE] [--name NAAM]
+                                             maak een gebruiker; het wachtwoord (minstens 12 tekens)
+                                             komt uit RESMONITOR_PASSWORD of standaardinvoer;
+                                             een redacteur hoort bij één organisatie (code, bv. GM0106)
+          user list                          toon de gebruikers met rol en organisatie
           help                               deze tekst
 
         Database: --database of de omgevingsvariabele RESMONITOR_DATABASE, als sqlite:PAD of
@@ -87,6 +98,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
                 "plan-failure" => await PlanFailureAsync(line, setting, ct),
                 "backup" => await new BackupCommands(output, error, clock).BackupAsync(line, setting, ct),
                 "restore" => await new BackupCommands(output, error, clock).RestoreAsync(line, setting, ct),
+                "user" => await new UserCommand(output, error, Input, Variables).RunAsync(line, setting, EnsureSchemaAsync, ct),
                 var other => throw new UsageException($"Onbekende opdracht '{other}'. 'resmonitor help' toont de opdrachten."),
             };
         }

@@ -1,5 +1,6 @@
 using ResMonitor.Core.Data;
 using ResMonitor.Core.Energy;
+using ResMonitor.Web.Accounts;
 using ResMonitor.Web.Infrastructure;
 using ResMonitor.Web.Regions;
 
@@ -36,6 +37,7 @@ public static class WebApp
             .Validate(o => o.Problems().Count == 0, "De instellingen onder 'Signals' kloppen niet.").ValidateOnStart();
         builder.Services.AddScoped<Forecast.ForecastCache>();
         builder.Services.AddHostedService<DatabaseStartup>();
+        builder.Services.AddAccounts();
 
         builder.Services.AddRazorPages();
         builder.Services.AddProblemDetails();
@@ -54,6 +56,7 @@ public static class WebApp
         app.UseStaticFiles();
         app.UseLanguageParameterCheck();
         app.UseRouting();
+        app.UseAccounts();
 
         app.MapOpenApi();
         app.MapRegionsApi();

@@ -18,12 +18,15 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The database setting of the running monitor, for `resmonitor` commands in tests.</summary>
+    public string Database => $"sqlite:{Path.Combine(_folder, "browser.db")}";
+
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         BaseUrl = $"http://127.0.0.1:{FreePort()}";
-        _app = WebApp.Build(["--urls", BaseUrl, "--database", $"sqlite:{Path.Combine(_folder, "browser.db")}"]);
+        _app = WebApp.Build(["--urls", BaseUrl, "--database", Database]);
         await _app.StartAsync();
 
         _playwright = await Playwright.CreateAsync();

@@ -1,5 +1,8 @@
 using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using ResMonitor.Core.Accounts;
 using ResMonitor.Core.Energy;
 using ResMonitor.Core.Projects;
 using ResMonitor.Core.Regions;
@@ -7,8 +10,15 @@ using ResMonitor.Core.Regions;
 namespace ResMonitor.Core.Data;
 
 /// <summary>The register. One model for both providers; the schema is created by the SQL in Data/Migrations.</summary>
-public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> options) : DbContext(options)
+public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> options)
+    : IdentityDbContext<User, IdentityRole, string>(options)
 {
+    /// <summary>
+    /// The Identity tables as of schema version 1 (no passkeys): what Identity builds when no options are given, as
+    /// in the command line; the web host pins the same version. See docs/decisions/0004-accounts.md.
+    /// </summary>
+    public static readonly Version IdentitySchema = IdentitySchemaVersions.Version1;
+
     public DbSet<Region> Regions => Set<Region>();
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
@@ -41,15 +51,18 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
         }
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.Entity<Region>(e =>
+        base.OnModelCreating(builder);
+        ConfigureAccounts(builder);
+
+        builder.Entity<Region>(e =>
         {
             e.Property(r => r.Id).HasMaxLength(64);
             e.Property(r => r.Name).HasMaxLength(200);
         });
 
-        modelBuilder.Entity<Organisation>(e =>
+        builder.Entity<Organisation>(e =>
         {
             e.HasIndex(o => new { o.RegionId, o.Code }).IsUnique();
             e.Property(o => o.Code).HasMaxLength(64);
@@ -57,10 +70,10 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
             e.HasOne<Region>().WithMany(r => r.Organisations).HasForeignKey(o => o.RegionId);
         });
 
-        modelBuilder.Entity<Target>(e =>
+        builder.Entity<Target>(e =>
             e.HasOne<Region>().WithMany(r => r.Targets).HasForeignKey(t => t.RegionId));
 
-        modelBuilder.Entity<Project>(e =>
+        builder.Entity<Project>(e =>
         {
             e.Property(p => p.Id).HasMaxLength(64);
             e.Property(p => p.Name).HasMaxLength(200);
@@ -72,9 +85,9 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
             e.HasIndex(p => new { p.RegionId, p.Phase });
         });
 
-        modelBuilder.Entity<PhaseChange>(e => e.HasIndex(c => new { c.ProjectId, c.Date }));
+        builder.Entity<PhaseChange>(e => e.HasIndex(c => new { c.ProjectId, c.Date }));
 
-        modelBuilder.Entity<SearchArea>(e =>
+        builder.Entity<SearchArea>(e =>
         {
             e.Property(a => a.Id).HasMaxLength(64);
             e.Property(a => a.Name).HasMaxLength(200);
@@ -82,13 +95,13 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
             e.HasOne(a => a.Municipality).WithMany().HasForeignKey(a => a.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         });
 
-        modelBuilder.Entity<FullLoadHours>(e =>
+        builder.Entity<FullLoadHours>(e =>
         {
             e.HasOne<Region>().WithMany().HasForeignKey(h => h.RegionId);
             e.HasOne(h => h.Municipality).WithMany().HasForeignKey(h => h.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
         });
 
-        modelBuilder.Entity<Forecast.ForecastAssumptionRow>(e =>
+        builder.Entity<Forecast.ForecastAssumptionRow>(e =>
         {
             e.ToTable("forecast_assumptions");
             e.HasOne<Region>().WithMany().HasForeignKey(a => a.RegionId);
@@ -97,7 +110,7 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
             e.Property(a => a.Version).HasMaxLength(64);
         });
 
-        modelBuilder.Entity<PlanFailures.PlanFailure>(e =>
+        builder.Entity<PlanFailures.PlanFailure>(e =>
         {
             e.HasOne<Region>().WithMany().HasForeignKey(f => f.RegionId);
             e.HasOne<Project>().WithMany().HasForeignKey(f => f.ProjectId).OnDelete(DeleteBehavior.Restrict);
@@ -108,13 +121,30 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
             e.Property(f => f.RecordedBy).HasMaxLength(200);
         });
 
-        UseSnakeCaseNames(modelBuilder);
+        UseSnakeCaseNames(builder);
+    }
+
+    /// <summary>Accounts: plain table names next to the register's, and a redacteur's organisation.</summary>
+    private static void ConfigureAccounts(ModelBuilder builder)
+    {
+        builder.Entity<User>(e =>
+        {
+            e.ToTable("users");
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<IdentityRole>().ToTable("roles");
+        builder.Entity<IdentityUserRole<string>>().ToTable("user_roles");
+        builder.Entity<IdentityUserClaim<string>>().ToTable("user_claims");
+        builder.Entity<IdentityUserLogin<string>>().ToTable("user_logins");
+        builder.Entity<IdentityUserToken<string>>().ToTable("user_tokens");
+        builder.Entity<IdentityRoleClaim<string>>().ToTable("role_claims");
     }
 
     /// <summary>snake_case tables and columns read naturally in SQL on both providers and need no quoting.</summary>
-    private static void UseSnakeCaseNames(ModelBuilder modelBuilder)
+    private static void UseSnakeCaseNames(ModelBuilder builder)
     {
-        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        foreach (var entity in builder.Model.GetEntityTypes())
         {
             entity.SetTableName(SnakeCase(entity.GetTableName()!));
             foreach (var property in entity.GetProperties())

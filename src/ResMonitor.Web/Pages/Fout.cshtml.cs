@@ -26,10 +26,16 @@ public sealed class FoutModel(Language language) : PageModel
         {
             404 => (language.T("Pagina niet gevonden", "Page not found"),
                 language.T("Deze pagina bestaat niet (meer). Controleer het adres, of ga terug naar het overzicht.", "This page does not exist (any more). Check the address, or go back to the overview.")),
+            400 when reason is null && HttpMethods.IsPost(Request.Method) => (language.T("Formulier niet aangenomen", "Form not accepted"),
+                language.T("Het formulier was verlopen of niet volledig verstuurd. Laad de pagina opnieuw en probeer het nog eens.", "The form had expired or was not sent completely. Reload the page and try again.")),
             400 => (language.T("Ongeldig verzoek", "Invalid request"),
                 reason is null
                     ? language.T("Het adres bevat iets wat de monitor niet begrijpt.", "The address holds something the monitor does not understand.")
                     : language.T(reason.Dutch, reason.English)),
+            403 => (language.T("Geen toegang", "No access"),
+                language.T("Uw account mag deze pagina niet zien. Vraag het werkbureau als u denkt dat dit niet klopt.", "Your account may not see this page. Ask the programme office if you think this is wrong.")),
+            429 => (language.T("Te veel pogingen", "Too many attempts"),
+                language.T("Er zijn vanaf uw adres te veel inlogpogingen gedaan. Wacht een minuut en probeer het dan opnieuw.", "Too many sign-in attempts came from your address. Wait a minute and try again.")),
             _ => (language.T("Er ging iets mis", "Something went wrong"),
                 language.T("De monitor kon deze pagina nu niet tonen. Probeer het later opnieuw.", "The monitor could not show this page. Please try again later.")),
         };

@@ -309,7 +309,8 @@ public static class DatabaseBackup
 
     private static async Task RefuseWhenNotEmptyAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<BackupTable> tables, CancellationToken ct)
     {
-        var counts = await CountRowsAsync(connection, transaction, tables, ct);
+        // The roles are part of the schema (migration 0003 adds them), so a freshly migrated database counts as empty.
+        var counts = await CountRowsAsync(connection, transaction, tables.Where(t => t.Name != "roles").ToList(), ct);
         var total = counts.Values.Sum();
         if (total == 0)
         {

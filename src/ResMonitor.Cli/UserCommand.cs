@@ -1,0 +1,133 @@
+using Microsoft.Extensions.DependencyInjection;
+using ResMonitor.Core.Accounts;
+using ResMonitor.Core.Data;
+
+namespace ResMonitor.Cli;
+
+/// <summary>
+/// `resmonitor user add|list`. The password comes from RESMONITOR_PASSWORD or standard input, never from the
+/// command line (where it would end up in the shell history and the process list).
+/// </summary>
+internal sealed class UserCommand(TextWriter output, TextWriter error, TextReader input, Func<string, string?> variables)
+{
+    public const string PasswordVariable = "RESMONITOR_PASSWORD";
+
+    private const string Usage =
+        "Gebruik: resmonitor user add E-MAIL --role beheerder|redacteur|lezer [--organisation CODE] [--name NAAM], of resmonitor user list.";
+
+    public async Task<int> RunAsync(CommandLine line, DatabaseSetting setting, Func<ResMonitorDbContext, CancellationToken, Task> ensureSchema, CancellationToken ct)
+    {
+        var verb = line.Words.Count > 1 ? line.Words[1] : null;
+        if (verb == "add")
+        {
+            return await AddAsync(line, setting, ensureSchema, ct);
+        }
+
+        if (verb == "list" && line.Words.Count == 2)
+        {
+            line.Allow();
+            await using var services = AccountRules.CreateServices(setting);
+            await using var scope = services.CreateAsyncScope();
+            await ensureSchema(scope.ServiceProvider.GetRequiredService<ResMonitorDbContext>(), ct);
+            var rows = await scope.ServiceProvider.GetRequiredService<AccountService>().ListAsync(ct);
+            if (rows.Count == 0)
+            {
+                await output.WriteLineAsync("Er zijn nog geen gebruikers. Maak er een met 'resmonitor user add'.");
+                return CliApp.Success;
+            }
+
+            var width = Math.Max(7, rows.Max(r => r.Email.Length));
+            await output.WriteLineAsync($"{"e-mail".PadRight(width)}  {"rol",-9}  {"naam",-24}  organisatie");
+            foreach (var row in rows)
+            {
+                var locked = row.LockedUntil is { } until ? $"  (geblokkeerd tot {until.ToLocalTime():HH:mm})" : "";
+                await output.WriteLineAsync($"{row.Email.PadRight(width)}  {row.Role,-9}  {row.DisplayName,-24}  {row.Organisation ?? "-"}{locked}");
+            }
+
+            return CliApp.Success;
+        }
+
+        throw new UsageException(Usage);
+    }
+
+    private async Task<int> AddAsync(CommandLine line, DatabaseSetting setting, Func<ResMonitorDbContext, CancellationToken, Task> ensureSchema, CancellationToken ct)
+    {
+        if (line.Flag("--password"))
+        {
+            // Said before anything else, so that no message repeats what followed the option.
+            throw new UsageException(
+                $"Een wachtwoord hoort niet op de opdrachtregel (daar komt het in de geschiedenis van de shell): gebruik {PasswordVariable} of standaardinvoer.");
+        }
+
+        if (line.Words.Count != 3)
+        {
+            throw new UsageException(Usage);
+        }
+
+        line.Allow("--role", "--organisation", "--name", "--region");
+        var role = line.Value("--role") ?? throw new UsageException("Geef de rol met --role beheerder, redacteur of lezer.");
+        var organisation = line.Value("--organisation");
+        if (AccountService.CheckRole(role, organisation) is { } problem)
+        {
+            throw new UsageException(problem);
+        }
+
+        var password = await ReadPasswordAsync();
+        if (string.IsNullOrEmpty(password))
+        {
+            throw new UsageException($"Geen wachtwoord: zet het in de omgevingsvariabele {PasswordVariable} of geef het via standaardinvoer.");
+        }
+
+        await using var services = AccountRules.CreateServices(setting);
+        await using var scope = services.CreateAsyncScope();
+        await ensureSchema(scope.ServiceProvider.GetRequiredService<ResMonitorDbContext>(), ct);
+        var account = new NewAccount(line.Words[2], role, line.Value("--name"), line.Value("--region") ?? ReferenceData.DefaultRegion, organisation);
+        var result = await scope.ServiceProvider.GetRequiredService<AccountService>().AddAsync(account, password, ct);
+        if (!result.Succeeded)
+        {
+            await error.WriteLineAsync($"Gebruiker {account.Email} niet aangemaakt:");
+            foreach (var message in result.Errors)
+            {
+                await error.WriteLineAsync("  " + message);
+            }
+
+            return CliApp.Failure;
+        }
+
+        await output.WriteLineAsync(organisation is null
+            ? $"Gebruiker {account.Email} aangemaakt als {role}."
+            : $"Gebruiker {account.Email} aangemaakt als {role} van {organisation}.");
+        return CliApp.Success;
+    }
+
+    private async Task<string?> ReadPasswordAsync()
+    {
+        if (variables(PasswordVariable) is { Length: > 0 } fromEnvironment)
+        {
+            return fromEnvironment;
+        }
+
+        if (ReferenceEquals(input, Console.In) && !Console.IsInputRedirected)
+        {
+            // Typed at a terminal: ask, and do not echo.
+            await error.WriteAsync("Wachtwoord: ");
+            var typed = new System.Text.StringBuilder();
+            for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+            {
+                if (key.Key == ConsoleKey.Backspace)
+                {
+                    typed.Length = Math.Max(0, typed.Length - 1);
+                }
+                else if (!char.IsControl(key.KeyChar))
+                {
+                    typed.Append(key.KeyChar);
+                }
+            }
+
+            await error.WriteLineAsync();
+            return typed.ToString();
+        }
+
+        return (await input.ReadLineAsync())?.TrimEnd('\r', '\n');
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ResMonitor.Core.Accounts;
+using ResMonitor.Core.Data;
+
+namespace ResMonitor.Web.Pages.Beheer;
+
+/// <summary>The start of the signed-in part: who you are, your role and, for a redacteur, your organisation.</summary>
+[Authorize(Policy = Roles.Lezer)]
+public sealed class IndexModel(UserManager<User> users, ResMonitorDbContext db) : PageModel
+{
+    public User Account { get; private set; } = null!;
+
+    public string Role { get; private set; } = "";
+
+    public string? Organisation { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } account)
+        {
+            return Challenge();
+        }
+
+        Account = account;
+        Role = (await users.GetRolesAsync(account)).FirstOrDefault() ?? "";
+        if (account.OrganisationId is { } id)
+        {
+            Organisation = await db.Organisations.Where(o => o.Id == id).Select(o => o.Name + " (" + o.Code + ")").FirstOrDefaultAsync();
+        }
+
+        return Page();
+    }
+}
