@@ -157,6 +157,23 @@ public abstract partial class AccountTests<TDatabase> : IClassFixture<TDatabase>
     }
 
     [Fact]
+    public async Task The_werkbureau_list_of_all_signals_needs_an_account()
+    {
+        var anonymous = await _client.GetAsync("/beheer/signalen");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Contains("/inloggen?terug=%2Fbeheer%2Fsignalen", anonymous.Headers.Location?.OriginalString);
+
+        var email = await NewUserAsync("lezer");
+        await SignInAsync(email, GoodPassword);
+        using var json = System.Text.Json.JsonDocument.Parse(await _client.GetStringAsync("/api/v1/regions/drenthe/signals"));
+        var html = await _client.GetStringAsync("/beheer/signalen");
+
+        Assert.Contains("Alle signalen", html);
+        Assert.Contains($"{json.RootElement.GetProperty("signals").GetArrayLength()} signalen, ook van regels die de regio niet openbaar maakt", html);
+        Assert.Contains("Openbaar: deze signalen staan ook op de openbare site.", html);
+    }
+
+    [Fact]
     public async Task The_session_cookie_is_HttpOnly_and_SameSite_strict()
     {
         var email = await NewUserAsync("lezer");

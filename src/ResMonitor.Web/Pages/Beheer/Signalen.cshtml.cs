@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using ResMonitor.Core.Accounts;
+using ResMonitor.Core.Data;
+using ResMonitor.Core.Signals;
+
+namespace ResMonitor.Web.Pages.Beheer;
+
+/// <summary>Every signal for the werkbureau and the partners, also those of rules the region does not publish.</summary>
+[Authorize(Policy = Roles.Lezer)]
+public sealed class SignalenModel(SignalService signals, IOptions<SignalOptions> options) : PageModel
+{
+    public RegionSignals Signals { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var result = await signals.GetAsync(ReferenceData.DefaultRegion, options.Value, publicOnly: false, ct);
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        Signals = result;
+        return Page();
+    }
+}
