@@ -125,7 +125,9 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
             Directory.CreateDirectory(folder);
         }
 
-        return setting.CreateContext();
+        var db = setting.CreateContext();
+        db.Actor = new Core.Audit.AuditActor($"opdrachtregel ({Environment.UserName})", "cli");
+        return db;
     }
 
     private async Task<int> MigrateAsync(CommandLine line, DatabaseSetting setting, CancellationToken ct)

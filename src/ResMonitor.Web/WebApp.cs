@@ -57,6 +57,18 @@ public static class WebApp
         app.UseLanguageParameterCheck();
         app.UseRouting();
         app.UseAccounts();
+        // Every write through the site or the API is logged under the signed-in user (see ResMonitor.Core.Audit).
+        app.Use((context, next) =>
+        {
+            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+            {
+                context.RequestServices.GetRequiredService<ResMonitorDbContext>().Actor = new ResMonitor.Core.Audit.AuditActor(
+                    context.User.Identity?.Name ?? "anoniem",
+                    context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) ? "api" : "web");
+            }
+
+            return next(context);
+        });
 
         app.MapOpenApi();
         app.MapRegionsApi();

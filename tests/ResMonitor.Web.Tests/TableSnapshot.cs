@@ -71,6 +71,12 @@ public static class TableSnapshot
                 DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 _ => value.ToString()!,
             },
+            _ when type == typeof(DateTimeOffset) => (value switch
+            {
+                DateTime moment => new DateTimeOffset(DateTime.SpecifyKind(moment, DateTimeKind.Utc)),
+                DateTimeOffset moment => moment,
+                _ => DateTimeOffset.Parse(value.ToString()!, CultureInfo.InvariantCulture),
+            }).ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
             _ => Convert.ToString(value, CultureInfo.InvariantCulture)!,
         };
     }

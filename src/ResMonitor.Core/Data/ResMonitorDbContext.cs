@@ -39,6 +39,48 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
 
     public DbSet<PlanFailures.PlanFailure> PlanFailures => Set<PlanFailures.PlanFailure>();
 
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+
+    /// <summary>Who writes through this context, and why; every saved change is logged field by field under this name.</summary>
+    public Audit.AuditActor Actor { get; set; } = Audit.AuditActor.Unknown;
+
+    /// <summary>Saves, and in the same transaction logs every changed field (see <see cref="Audit.AuditEntry"/>).</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = Audit.AuditRecorder.Collect(this);
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        AuditEntries.AddRange(Audit.AuditRecorder.Entries(pending, Actor, Audit.AuditRecorder.Now()));
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return saved;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var pending = Audit.AuditRecorder.Collect(this);
+        if (pending.Count == 0)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        AuditEntries.AddRange(Audit.AuditRecorder.Entries(pending, Actor, Audit.AuditRecorder.Now()));
+        base.SaveChanges(acceptAllChangesOnSuccess);
+        transaction?.Commit();
+        return saved;
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name so that the data reads well and survives reordering.
@@ -119,6 +161,18 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
             e.Property(f => f.ProjectId).HasMaxLength(64);
             e.Property(f => f.SearchAreaId).HasMaxLength(64);
             e.Property(f => f.RecordedBy).HasMaxLength(200);
+        });
+
+        builder.Entity<Audit.AuditEntry>(e =>
+        {
+            e.ToTable("audit_entries");
+            e.Property(a => a.Actor).HasMaxLength(200);
+            e.Property(a => a.Channel).HasMaxLength(20);
+            e.Property(a => a.TableName).HasMaxLength(64);
+            e.Property(a => a.RowKey).HasMaxLength(200);
+            e.Property(a => a.Field).HasMaxLength(64);
+            e.HasIndex(a => new { a.TableName, a.RowKey });
+            e.HasIndex(a => a.At);
         });
 
         UseSnakeCaseNames(builder);

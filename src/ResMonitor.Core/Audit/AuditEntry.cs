@@ -1,0 +1,112 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace ResMonitor.Core.Audit;
+
+/// <summary>One changed field of one row: who, when, through which channel, old and new value, and why.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public required string Actor { get; set; }
+
+    /// <summary>web, api, cli or import.</summary>
+    public required string Channel { get; set; }
+
+    public required string TableName { get; set; }
+
+    public required string RowKey { get; set; }
+
+    public required string Field { get; set; }
+
+    public string? OldValue { get; set; }
+
+    public string? NewValue { get; set; }
+
+    public string? Reason { get; set; }
+}
+
+/// <summary>Who is writing, and why: set once per request or command on the database context.</summary>
+public sealed record AuditActor(string Name, string Channel, string? Reason = null)
+{
+    public static readonly AuditActor Unknown = new("onbekend", "onbekend");
+}
+
+/// <summary>Turns the change tracker's pending changes into audit entries, field by field.</summary>
+internal static class AuditRecorder
+{
+    /// <summary>Tables whose writes are not field-logged: the log itself, and account secrets and tokens.</summary>
+    private static readonly HashSet<string> Skipped = ["audit_entries", "users", "user_claims", "user_logins", "user_tokens", "user_roles", "roles", "role_claims"];
+
+    public sealed record Pending(EntityEntry Entry, EntityState State, List<(string Field, string? Old, string? New)> Fields);
+
+    public static List<Pending> Collect(DbContext db)
+    {
+        var pending = new List<Pending>();
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            var table = entry.Metadata.GetTableName();
+            if (table is null || Skipped.Contains(table) || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            var fields = new List<(string, string?, string?)>();
+            foreach (var property in entry.Properties)
+            {
+                var column = property.Metadata.GetColumnName();
+                switch (entry.State)
+                {
+                    case EntityState.Added when property.CurrentValue is not null && !property.Metadata.IsPrimaryKey():
+                        fields.Add((column, null, Format(property.CurrentValue)));
+                        break;
+                    case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
+                        fields.Add((column, Format(property.OriginalValue), Format(property.CurrentValue)));
+                        break;
+                    case EntityState.Deleted when property.OriginalValue is not null && !property.Metadata.IsPrimaryKey():
+                        fields.Add((column, Format(property.OriginalValue), null));
+                        break;
+                }
+            }
+
+            if (fields.Count > 0)
+            {
+                pending.Add(new(entry, entry.State, fields));
+            }
+        }
+
+        return pending;
+    }
+
+    /// <summary>Now, in whole microseconds: what PostgreSQL keeps, so that a backup moves between providers unchanged.</summary>
+    public static DateTimeOffset Now()
+    {
+        var now = DateTimeOffset.UtcNow;
+        return new DateTimeOffset(now.Ticks - (now.Ticks % 10), TimeSpan.Zero);
+    }
+
+    /// <summary>After the save, when generated keys are known.</summary>
+    public static IEnumerable<AuditEntry> Entries(IEnumerable<Pending> pending, AuditActor actor, DateTimeOffset at) =>
+        pending.SelectMany(p =>
+        {
+            var key = string.Join("/", p.Entry.Metadata.FindPrimaryKey()!.Properties.Select(k => Format(p.Entry.Property(k.Name).CurrentValue ?? p.Entry.Property(k.Name).OriginalValue)));
+            var table = p.Entry.Metadata.GetTableName()!;
+            return p.Fields.Select(f => new AuditEntry
+            {
+                At = at, Actor = actor.Name, Channel = actor.Channel, Reason = actor.Reason,
+                TableName = table, RowKey = key, Field = f.Field, OldValue = f.Old, NewValue = f.New,
+            });
+        });
+
+    private static string? Format(object? value) => value switch
+    {
+        null => null,
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTimeOffset t => t.ToString("O", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}
