@@ -132,15 +132,25 @@ public static class BulkWriter
     private static int BindSqlite(sqlite3_stmt statement, int index, object? value) => value switch
     {
         null => raw.sqlite3_bind_null(statement, index),
-        string text => raw.sqlite3_bind_text(statement, index, text),
+        // UTF-16 straight from the string, converted by SQLite itself; an empty span would bind NULL, so "" goes as text.
+        string { Length: 0 } => raw.sqlite3_bind_text(statement, index, ""),
+        string text => raw.sqlite3_bind_text16(statement, index, text.AsSpan()),
         int number => raw.sqlite3_bind_int64(statement, index, number),
         long number => raw.sqlite3_bind_int64(statement, index, number),
         bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
         double number when double.IsNaN(number) => throw new InvalidOperationException("Cannot store 'NaN' values."),
         double number => raw.sqlite3_bind_double(statement, index, number),
-        DateOnly date => raw.sqlite3_bind_text(statement, index, date.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
+        DateOnly date => BindDate(statement, index, date),
         _ => throw new NotSupportedException($"{value.GetType().Name} has no SQLite binding here."),
     };
+
+    private static int BindDate(sqlite3_stmt statement, int index, DateOnly date)
+    {
+        Span<char> text = stackalloc char[10];
+        return date.TryFormat(text, out var length, @"yyyy\-MM\-dd", CultureInfo.InvariantCulture)
+            ? raw.sqlite3_bind_text16(statement, index, text[..length])
+            : raw.sqlite3_bind_text(statement, index, date.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture));
+    }
 
     private static async Task CopyAsync<T>(
         NpgsqlConnection connection, string table, List<IProperty> columns, IReadOnlyCollection<T> rows, CancellationToken ct)

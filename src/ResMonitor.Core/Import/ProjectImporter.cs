@@ -127,12 +127,14 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
         var errors = new List<ImportError>();
         var csv = new CsvReader(text);
         var header = csv.ReadHeader();
-        if (header is null || (string.IsNullOrWhiteSpace(csv.HeaderLine) && string.IsNullOrWhiteSpace(csv.ReadToEnd())))
+        if (string.IsNullOrWhiteSpace(csv.HeaderLine) && string.IsNullOrWhiteSpace(csv.ReadToEnd()))
         {
-            // The whole file decides: a blank first line with rows after it is a header without names.
             errors.Add(new(0, "", "Het bestand is leeg: er staat geen kopregel en geen project in."));
             return new(projects, errors, 0);
         }
+
+        // A blank first line with rows after it is a header without column names.
+        header ??= new CsvRecord(1, [""]);
 
         var columns = ReadHeader(header, errors);
         if (errors.Count > 0)
