@@ -43,9 +43,7 @@ public static class Labels
     };
 
     /// <summary>Reads a technique as people write it: "zon op land", "zon-op-land", "Zon_op_land".</summary>
-    public static Technique? ParseTechnique(string text) =>
-        Enum.GetValues<Technique>().Cast<Technique?>()
-            .FirstOrDefault(t => Normalise(Technique(t!.Value)) == Normalise(text));
+    public static Technique? ParseTechnique(string text) => Find(Techniques, text);
 
     /// <summary>Key of a technique in files, URLs and JSON: "wind", "zon_op_land".</summary>
     public static string TechniqueKey(Technique technique) => Technique(technique).Replace(' ', '_');
@@ -58,9 +56,7 @@ public static class Labels
         _ => throw new ArgumentOutOfRangeException(nameof(authority)),
     };
 
-    public static CompetentAuthority? ParseAuthority(string text) =>
-        Enum.GetValues<CompetentAuthority>().Cast<CompetentAuthority?>()
-            .FirstOrDefault(a => Normalise(Authority(a!.Value)) == Normalise(text));
+    public static CompetentAuthority? ParseAuthority(string text) => Find(Authorities, text);
 
     public static string OrganisationKind(OrganisationKind kind) => kind switch
     {
@@ -72,6 +68,40 @@ public static class Labels
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    private static string Normalise(string text) =>
-        new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+    /// <summary>Each value with its normalised label, in enum order, so that a parse normalises only its input.</summary>
+    private static readonly (Technique Value, string Key)[] Techniques =
+        Enum.GetValues<Technique>().Select(t => (t, Normalise(Technique(t)))).ToArray();
+
+    private static readonly (CompetentAuthority Value, string Key)[] Authorities =
+        Enum.GetValues<CompetentAuthority>().Select(a => (a, Normalise(Authority(a)))).ToArray();
+
+    private static T? Find<T>((T Value, string Key)[] values, string text)
+        where T : struct
+    {
+        var key = Normalise(text);
+        foreach (var (value, normalised) in values)
+        {
+            if (normalised == key)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Normalise(string text)
+    {
+        var chars = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                chars[length++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return new string(chars[..length]);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using ResMonitor.Core.Geo;
 using ResMonitor.Core.Import;
 
@@ -73,5 +74,38 @@ public class ParsingTests
         Assert.Equal("two\nlines", rows[1].Fields[0]);
         Assert.Equal(3, rows[1].Line);
         Assert.Equal(5, rows[2].Line);
+    }
+    [Fact]
+    public void Reads_quoted_fields_that_cross_the_boundary_between_read_blocks()
+    {
+        // 64 kB blocks: the quoted field with a separator, a doubled quote and a line break starts just before the
+        // end of the first block, and a line ending \r\n is split over the second boundary.
+        var text = new StringBuilder("a,b\n");
+        var lines = 1;
+        while (text.Length < (64 * 1024) - 4)
+        {
+            text.Append("x,y\n");
+            lines++;
+        }
+
+        text.Append("\"p,q\n\"\"r\",z\n");
+        while (text.Length < (128 * 1024) - 5)
+        {
+            text.Append("x,y\n");
+        }
+
+        text.Append("m,n\r\nlast,row");
+        var csv = new CsvReader(new StringReader(text.ToString()));
+
+        csv.ReadHeader();
+        var rows = csv.ReadAll().ToList();
+
+        var quoted = rows.Single(r => r.Fields[1] == "z");
+        Assert.Equal(["p,q\n\"r", "z"], quoted.Fields);
+        Assert.Equal(lines + 1, quoted.Line);
+        Assert.Equal(["m", "n"], rows[^2].Fields);
+        Assert.Equal(["last", "row"], rows[^1].Fields);
+        Assert.Equal(rows[^2].Line + 1, rows[^1].Line);
+        Assert.All(rows.Where(r => r != quoted && r.Fields[0] == "x"), r => Assert.Equal(["x", "y"], r.Fields));
     }
 }

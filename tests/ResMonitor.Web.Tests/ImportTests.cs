@@ -248,6 +248,34 @@ public abstract class ImportTests<TDatabase>(TDatabase database) : IClassFixture
     }
 
     [Fact]
+    public async Task A_long_file_with_one_bad_byte_near_its_end_stores_nothing()
+    {
+        var p = Prefix();
+        var rows = string.Concat(Enumerable.Range(1, 3000).Select(i => $"{p}{i},Zonnepark {i},zon op land,GM0106,\"1,5\",2020-01-01,,\n"));
+        var path = Path.Combine(Path.GetTempPath(), $"import-{Guid.NewGuid():N}.csv");
+        await File.WriteAllBytesAsync(path, [.. Encoding.UTF8.GetBytes($"{Header}\n{rows}{p}x,Co"), 0xF6, .. "peratie,wind,GM0106,10,2020-01-01,,\n"u8]);
+        try
+        {
+            var (code, _, error) = await database.RunAsync("import", "projects", path);
+
+            Assert.Equal(1, code);
+            Assert.Contains("geen UTF-8", error);
+            Assert.Equal(0, await CountAsync(p));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task A_blank_first_line_is_reported_as_a_header_without_names()
+    {
+        var p = Prefix();
+        await AssertRefused(p, $"\n{Header}\n{p}1,X,wind,GM0106,10,2020-01-01,,\n", "Regel 1, kolom 1: Deze kolom heeft geen naam.");
+    }
+
+    [Fact]
     public async Task A_dry_run_reports_and_stores_nothing()
     {
         var p = Prefix();

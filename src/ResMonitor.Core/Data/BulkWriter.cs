@@ -1,15 +1,20 @@
 using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using SQLitePCL;
 
 namespace ResMonitor.Core.Data;
 
 /// <summary>
 /// Inserts many new rows fast, inside the caller's transaction: prepared statements on SQLite, binary COPY on
 /// PostgreSQL. Tables and columns come from the EF model, so there is one mapping, not two. Generated keys
-/// (identity columns) are left to the database.
+/// (identity columns) are left to the database. On SQLite the statement is bound through SQLite's own API by
+/// position, storing each value exactly as Microsoft.Data.Sqlite stores it; a column of any other type takes the
+/// general path through ADO.NET parameters.
 /// </summary>
 public static class BulkWriter
 {
@@ -30,6 +35,10 @@ public static class BulkWriter
         if (connection is NpgsqlConnection npgsql)
         {
             await CopyAsync(npgsql, table, columns, rows, ct);
+        }
+        else if (connection is SqliteConnection { Handle: { } handle } && columns.All(c => SqliteBindable(c)))
+        {
+            InsertSqlite(handle, table, columns, rows, ct);
         }
         else
         {
@@ -70,6 +79,77 @@ public static class BulkWriter
             command.ExecuteNonQuery();
 #pragma warning restore CA1849
         }
+    }
+
+    /// <summary>
+    /// One statement, prepared once and bound by position for every row: per row only the values cross into SQLite.
+    /// (Microsoft.Data.Sqlite looks every parameter up by name on every execution.) It runs on the connection, so
+    /// inside the caller's transaction.
+    /// </summary>
+    private static void InsertSqlite<T>(sqlite3 handle, string table, List<IProperty> columns, IReadOnlyCollection<T> rows, CancellationToken ct)
+        where T : class
+    {
+        var sql = $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.GetColumnName()))}) " +
+                  $"VALUES ({string.Join(", ", columns.Select((_, i) => "?" + (i + 1)))})";
+        var values = columns.Select(ValueReader).ToArray();
+        var rc = raw.sqlite3_prepare_v2(handle, sql, out var statement);
+        SqliteException.ThrowExceptionForRC(rc, handle);
+        using (statement)
+        {
+            foreach (var row in rows)
+            {
+                ct.ThrowIfCancellationRequested();
+                for (var i = 0; i < values.Length; i++)
+                {
+                    rc = BindSqlite(statement, i + 1, values[i](row));
+                    SqliteException.ThrowExceptionForRC(rc, handle);
+                }
+
+                rc = raw.sqlite3_step(statement);
+                if (rc != raw.SQLITE_DONE)
+                {
+                    raw.sqlite3_reset(statement);
+                    SqliteException.ThrowExceptionForRC(rc, handle);
+                }
+
+                rc = raw.sqlite3_reset(statement);
+                SqliteException.ThrowExceptionForRC(rc, handle);
+            }
+        }
+    }
+
+    /// <summary>The provider types <see cref="BindSqlite"/> stores the way Microsoft.Data.Sqlite does.</summary>
+    private static bool SqliteBindable(IProperty property)
+    {
+        var converter = property.GetValueConverter() ?? property.GetTypeMapping().Converter;
+        var type = converter?.ProviderClrType ?? property.ClrType;
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type == typeof(string) || type == typeof(int) || type == typeof(long) || type == typeof(bool)
+               || type == typeof(double) || type == typeof(DateOnly);
+    }
+
+    /// <summary>As Microsoft.Data.Sqlite binds them: integers and booleans as INTEGER, dates as TEXT yyyy-MM-dd.</summary>
+    private static int BindSqlite(sqlite3_stmt statement, int index, object? value) => value switch
+    {
+        null => raw.sqlite3_bind_null(statement, index),
+        // UTF-16 straight from the string, converted by SQLite itself; an empty span would bind NULL, so "" goes as text.
+        string { Length: 0 } => raw.sqlite3_bind_text(statement, index, ""),
+        string text => raw.sqlite3_bind_text16(statement, index, text.AsSpan()),
+        int number => raw.sqlite3_bind_int64(statement, index, number),
+        long number => raw.sqlite3_bind_int64(statement, index, number),
+        bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
+        double number when double.IsNaN(number) => throw new InvalidOperationException("Cannot store 'NaN' values."),
+        double number => raw.sqlite3_bind_double(statement, index, number),
+        DateOnly date => BindDate(statement, index, date),
+        _ => throw new NotSupportedException($"{value.GetType().Name} has no SQLite binding here."),
+    };
+
+    private static int BindDate(sqlite3_stmt statement, int index, DateOnly date)
+    {
+        Span<char> text = stackalloc char[10];
+        return date.TryFormat(text, out var length, @"yyyy\-MM\-dd", CultureInfo.InvariantCulture)
+            ? raw.sqlite3_bind_text16(statement, index, text[..length])
+            : raw.sqlite3_bind_text(statement, index, date.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture));
     }
 
     private static async Task CopyAsync<T>(

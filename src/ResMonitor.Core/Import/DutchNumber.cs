@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace ResMonitor.Core.Import;
@@ -8,11 +9,18 @@ namespace ResMonitor.Core.Import;
 /// </summary>
 public static class DutchNumber
 {
+    private static readonly SearchValues<char> NumberCharacters = SearchValues.Create("0123456789,.");
+
     public static bool TryParse(string text, out decimal value, out string error)
     {
         value = 0;
         error = "";
-        var s = text.Trim().Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal);
+        var s = text.AsSpan().Trim();
+        if (s.ContainsAny(' ', '\u00a0'))
+        {
+            s = s.ToString().Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal);
+        }
+
         if (s.Length == 0)
         {
             error = "leeg";
@@ -21,7 +29,7 @@ public static class DutchNumber
 
         var negative = s[0] == '-';
         var body = s[0] is '-' or '+' ? s[1..] : s;
-        if (body.Length == 0 || body.Any(c => !char.IsAsciiDigit(c) && c != ',' && c != '.') || !char.IsAsciiDigit(body[0]))
+        if (body.Length == 0 || body.ContainsAnyExcept(NumberCharacters) || !char.IsAsciiDigit(body[0]))
         {
             error = $"'{text}' is geen getal";
             return false;
@@ -29,7 +37,7 @@ public static class DutchNumber
 
         var lastComma = body.LastIndexOf(',');
         var lastDot = body.LastIndexOf('.');
-        string integer, fraction;
+        ReadOnlySpan<char> integer, fraction;
         char? grouping;
         if (lastComma >= 0 && lastDot >= 0)
         {
@@ -37,7 +45,7 @@ public static class DutchNumber
             grouping = decimalAt == lastComma ? '.' : ',';
             integer = body[..decimalAt];
             fraction = body[(decimalAt + 1)..];
-            if (fraction.Contains(',') || fraction.Contains('.'))
+            if (fraction.ContainsAny(',', '.'))
             {
                 error = $"'{text}' is geen geldig getal";
                 return false;
@@ -46,19 +54,19 @@ public static class DutchNumber
         else if (lastComma >= 0 || lastDot >= 0)
         {
             var separator = lastComma >= 0 ? ',' : '.';
-            var count = body.Count(c => c == separator);
+            var count = body.Count(separator);
             if (count > 1)
             {
                 grouping = separator;
                 integer = body;
-                fraction = "";
+                fraction = [];
             }
             else
             {
-                var at = body.IndexOf(separator, StringComparison.Ordinal);
+                var at = body.IndexOf(separator);
                 var before = body[..at];
                 var after = body[(at + 1)..];
-                if (after.Length == 3 && before != "0" && before.Length <= 3)
+                if (after.Length == 3 && before is not "0" && before.Length <= 3)
                 {
                     error = $"'{text}' is dubbelzinnig: schrijf {before}{after} voor een geheel getal of gebruik een decimaal met minder of meer dan drie cijfers achter de komma";
                     return false;
@@ -73,29 +81,48 @@ public static class DutchNumber
         {
             grouping = null;
             integer = body;
-            fraction = "";
+            fraction = [];
         }
 
+        // The digits as invariant text: integer part without grouping characters, then "." and the fraction.
+        var invariant = body.Length <= 128 ? stackalloc char[body.Length + 1] : new char[body.Length + 1];
+        var length = 0;
         if (grouping is { } g)
         {
-            var groups = integer.Split(g);
-            if (groups[0].Length is 0 or > 3 || groups.Skip(1).Any(x => x.Length != 3))
+            var groups = 0;
+            foreach (var range in integer.Split(g))
             {
-                error = $"'{text}' heeft de scheidingstekens op een onverwachte plaats";
-                return false;
-            }
+                var group = integer[range];
+                if (groups++ == 0 ? group.Length is 0 or > 3 : group.Length != 3)
+                {
+                    error = $"'{text}' heeft de scheidingstekens op een onverwachte plaats";
+                    return false;
+                }
 
-            integer = string.Concat(groups);
+                group.CopyTo(invariant[length..]);
+                length += group.Length;
+            }
+        }
+        else
+        {
+            integer.CopyTo(invariant);
+            length = integer.Length;
         }
 
-        if (integer.Length == 0 || (fraction.Length == 0 && body.EndsWith(',') | body.EndsWith('.')))
+        if (length == 0 || (fraction.Length == 0 && body.EndsWith(',') | body.EndsWith('.')))
         {
             error = $"'{text}' is geen geldig getal";
             return false;
         }
 
-        var invariant = fraction.Length > 0 ? integer + "." + fraction : integer;
-        if (!decimal.TryParse(invariant, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value))
+        if (fraction.Length > 0)
+        {
+            invariant[length++] = '.';
+            fraction.CopyTo(invariant[length..]);
+            length += fraction.Length;
+        }
+
+        if (!decimal.TryParse(invariant[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value))
         {
             error = $"'{text}' is te groot";
             return false;

@@ -1,10 +1,14 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using ResMonitor.Core.Data;
 using ResMonitor.Core.Energy;
 using ResMonitor.Core.Geo;
 using ResMonitor.Core.Projects;
+using ResMonitor.Core.Regions;
 using C = ResMonitor.Core.Import.ProjectCsv;
 
 namespace ResMonitor.Core.Import;
@@ -15,7 +19,16 @@ namespace ResMonitor.Core.Import;
 /// </summary>
 public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions options, TimeProvider clock)
 {
+
     public const decimal MaxCapacityMw = 2_000m;
+
+    private const int ReadBufferSize = 64 * 1024;
+
+    /// <summary>The column of each phase date, in <see cref="C.HistoryPhases"/> order.</summary>
+    private static readonly string[] HistoryFields = C.HistoryPhases.Select(PhaseRules.FieldOf).ToArray();
+
+    private static readonly SearchValues<char> IdCharacters =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-");
 
     public async Task<ImportReport> ImportFileAsync(string regionId, string path, bool dryRun, CancellationToken ct = default)
     {
@@ -30,6 +43,10 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
         return await ImportAsync(regionId, stream, name, info.Length, dryRun, ct);
     }
 
+    /// <summary>
+    /// Checks and imports a file. The stream is read synchronously while it is parsed: give it a file or a buffered
+    /// upload, not a raw request body.
+    /// </summary>
     public async Task<ImportReport> ImportAsync(
         string regionId, Stream stream, string fileName, long? length, bool dryRun, CancellationToken ct = default)
     {
@@ -39,19 +56,31 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
                 $"Het bestand is {Megabytes(length.Value)} groot; de grens is {Megabytes(options.MaxFileBytes)}. Er is niets ingelezen.");
         }
 
-        var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == regionId, ct);
-        if (region is null)
+        Context? context;
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            context = await LoadContextAsync(regionId, fileName, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        if (context is null)
         {
             return Fail(fileName, $"De regio '{regionId}' staat niet in het register.");
         }
 
-        string text;
+        ParseResult parsed;
         try
         {
-            // Strict UTF-8: a file saved as ANSI must not turn "coöperatie" into garbage without a word.
+            // Strict UTF-8: a file saved as ANSI must not turn "coöperatie" into garbage without a word. The file
+            // is parsed as it is read, so it is never held whole in memory; a bad byte or the size limit anywhere
+            // in it still fails the file as a whole, whatever the rows before it held.
             using var reader = new StreamReader(new LimitedStream(stream, options.MaxFileBytes),
-                new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-            text = await reader.ReadToEndAsync(ct);
+                new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, ReadBufferSize);
+            parsed = Parse(reader, context, ct);
         }
         catch (DecoderFallbackException)
         {
@@ -61,9 +90,6 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
         {
             return Fail(fileName, $"Het bestand is groter dan de grens van {Megabytes(options.MaxFileBytes)}. Er is niets ingelezen.");
         }
-
-        var context = await LoadContextAsync(regionId, fileName, ct);
-        var parsed = Parse(text, context);
         if (parsed.Errors.Count > 0 || dryRun)
         {
             return new(fileName, parsed.Projects.Count + parsed.BadRowCount, parsed.Errors, 0, dryRun);
@@ -94,31 +120,86 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
         string RegionId, string FileName, DateOnly Today, Dictionary<string, int> Municipalities,
         HashSet<string> SearchAreas, HashSet<string> ExistingProjects);
 
-    private async Task<Context> LoadContextAsync(string regionId, string fileName, CancellationToken ct)
+    /// <summary>
+    /// What the checks need from the register, or null when the region is not in it. Plain SQL on the open
+    /// connection, with the names from the model: these few lookups do not need EF's query pipeline, whose start-up
+    /// is a large part of a small import.
+    /// </summary>
+    private async Task<Context?> LoadContextAsync(string regionId, string fileName, CancellationToken ct)
     {
-        var municipalities = await db.Organisations.AsNoTracking()
-            .Where(o => o.RegionId == regionId && o.Kind == Regions.OrganisationKind.Municipality)
-            .ToDictionaryAsync(o => o.Code, o => o.Id, StringComparer.OrdinalIgnoreCase, ct);
-        var areas = await db.SearchAreas.AsNoTracking().Where(a => a.RegionId == regionId).Select(a => a.Id).ToListAsync(ct);
-        var existing = await db.Projects.AsNoTracking().Select(p => p.Id).ToListAsync(ct);
-        return new(regionId, fileName, DateOnly.FromDateTime(clock.GetLocalNow().Date), municipalities,
-            areas.ToHashSet(StringComparer.Ordinal), existing.ToHashSet(StringComparer.Ordinal));
+        var sql = new RegisterSql(db);
+        var region = sql.Table<Region>();
+        var regionKey = sql.Column<Region>(nameof(Region.Id));
+        if (!await ReadAsync(db, $"SELECT {regionKey} FROM {region} WHERE {regionKey} = @region", _ => { }, ct, ("@region", regionId)))
+        {
+            return null;
+        }
+
+        var municipalities = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var organisations = sql.Table<Organisation>();
+        var kind = sql.Column<Organisation>(nameof(Organisation.Kind));
+        var municipality = sql.Value<Organisation>(nameof(Organisation.Kind), OrganisationKind.Municipality);
+        await ReadAsync(db,
+            $"SELECT {sql.Column<Organisation>(nameof(Organisation.Code))}, {sql.Column<Organisation>(nameof(Organisation.Id))} " +
+            $"FROM {organisations} WHERE {sql.Column<Organisation>(nameof(Organisation.RegionId))} = @region AND {kind} = @kind",
+            r => municipalities.Add(r.GetString(0), r.GetInt32(1)), ct, ("@region", regionId), ("@kind", municipality));
+
+        var areas = new HashSet<string>(StringComparer.Ordinal);
+        await ReadAsync(db,
+            $"SELECT {sql.Column<SearchArea>(nameof(SearchArea.Id))} FROM {sql.Table<SearchArea>()} " +
+            $"WHERE {sql.Column<SearchArea>(nameof(SearchArea.RegionId))} = @region",
+            r => areas.Add(r.GetString(0)), ct, ("@region", regionId));
+
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        await ReadAsync(db, $"SELECT {sql.Column<Project>(nameof(Project.Id))} FROM {sql.Table<Project>()}",
+            r => existing.Add(r.GetString(0)), ct);
+
+        return new(regionId, fileName, DateOnly.FromDateTime(clock.GetLocalNow().Date), municipalities, areas, existing);
+    }
+
+    /// <summary>Runs a query and hands each row over; true when there was a row.</summary>
+    private static async Task<bool> ReadAsync(
+        ResMonitorDbContext db, string sql, Action<DbDataReader> row, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var any = false;
+        while (await reader.ReadAsync(ct))
+        {
+            any = true;
+            row(reader);
+        }
+
+        return any;
     }
 
     private sealed record ParseResult(List<Project> Projects, List<ImportError> Errors, int BadRowCount);
 
-    private static ParseResult Parse(string text, Context context)
+    private static ParseResult Parse(TextReader text, Context context, CancellationToken ct)
     {
         var projects = new List<Project>();
         var errors = new List<ImportError>();
-        if (string.IsNullOrWhiteSpace(text))
+        var csv = new CsvReader(text);
+        var header = csv.ReadHeader();
+        if (string.IsNullOrWhiteSpace(csv.HeaderLine) && string.IsNullOrWhiteSpace(csv.ReadToEnd()))
         {
             errors.Add(new(0, "", "Het bestand is leeg: er staat geen kopregel en geen project in."));
             return new(projects, errors, 0);
         }
 
-        var csv = new CsvReader(new StringReader(text));
-        var header = csv.ReadHeader()!;
+        // A blank first line with rows after it is a header without column names.
+        header ??= new CsvRecord(1, [""]);
+
         var columns = ReadHeader(header, errors);
         if (errors.Count > 0)
         {
@@ -129,6 +210,7 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
         var badRows = 0;
         foreach (var record in csv.ReadAll())
         {
+            ct.ThrowIfCancellationRequested();
             if (record.Fields.All(string.IsNullOrWhiteSpace))
             {
                 continue;
@@ -203,7 +285,7 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
         {
             row.Error(C.Id, "Het project-id is leeg.");
         }
-        else if (id.Length > 64 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+        else if (id.Length > 64 || id.AsSpan().ContainsAnyExcept(IdCharacters))
         {
             row.Error(C.Id, $"'{id}' is geen geldig project-id: gebruik letters, cijfers, punt, liggend streepje of koppelteken, hoogstens 64 tekens.");
         }
@@ -409,12 +491,19 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
         return (value.Value * factor.Value, year);
     }
 
-    private static List<PhaseChange> ReadHistory(Row row, string id) =>
-        C.HistoryPhases
-            .Select(p => (Phase: p, Date: row.Date(PhaseRules.FieldOf(p))))
-            .Where(x => x.Date is not null)
-            .Select(x => new PhaseChange { ProjectId = id, Phase = x.Phase, Date = x.Date!.Value })
-            .ToList();
+    private static List<PhaseChange> ReadHistory(Row row, string id)
+    {
+        var history = new List<PhaseChange>(4);
+        for (var i = 0; i < HistoryFields.Length; i++)
+        {
+            if (row.Date(HistoryFields[i]) is { } date)
+            {
+                history.Add(new PhaseChange { ProjectId = id, Phase = C.HistoryPhases[i], Date = date });
+            }
+        }
+
+        return history;
+    }
 
     private static Permit? ReadPermit(Row row, string id, Technique? technique, decimal? capacity)
     {
@@ -520,13 +609,71 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
                 return null;
             }
 
-            if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (TryParseDigits(text, out var date)
+                || DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
             {
                 return date;
             }
 
             Error(column, $"'{text}' is geen datum: schrijf 2024-03-01 of 1-3-2024.");
             return null;
+        }
+
+        /// <summary>
+        /// The common shapes yyyy-MM-dd and d-M-yyyy (one or two digits) read directly, only when they form a real
+        /// date: exactly what <see cref="DateFormats"/> accepts for them. Everything else goes to the full parser.
+        /// </summary>
+        private static bool TryParseDigits(string text, out DateOnly date)
+        {
+            date = default;
+            var first = text.IndexOf('-', StringComparison.Ordinal);
+            var second = first < 0 ? -1 : text.IndexOf('-', first + 1);
+            if (second < 0 || text.IndexOf('-', second + 1) >= 0)
+            {
+                return false;
+            }
+
+            var a = text.AsSpan(0, first);
+            var b = text.AsSpan(first + 1, second - first - 1);
+            var c = text.AsSpan(second + 1);
+            int year, month, day;
+            if (a.Length == 4 && b.Length == 2 && c.Length == 2)
+            {
+                (year, month, day) = (Digits(a), Digits(b), Digits(c));
+            }
+            else if (a.Length is 1 or 2 && b.Length is 1 or 2 && c.Length == 4)
+            {
+                (day, month, year) = (Digits(a), Digits(b), Digits(c));
+            }
+            else
+            {
+                return false;
+            }
+
+            if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+            {
+                return false;
+            }
+
+            date = new DateOnly(year, month, day);
+            return true;
+        }
+
+        /// <summary>The value of a run of ASCII digits, or -1 when anything else is in it.</summary>
+        private static int Digits(ReadOnlySpan<char> text)
+        {
+            var value = 0;
+            foreach (var c in text)
+            {
+                if (!char.IsAsciiDigit(c))
+                {
+                    return -1;
+                }
+
+                value = (value * 10) + (c - '0');
+            }
+
+            return value;
         }
     }
 }

@@ -63,7 +63,12 @@ public static class PhaseRules
             }
         }
 
-        var realised = history.FirstOrDefault(h => h.Phase == Phase.Realised);
+        PhaseChange? realised = null;
+        for (var i = 0; i < history.Count && realised is null; i++)
+        {
+            realised = history[i].Phase == Phase.Realised ? history[i] : null;
+        }
+
         foreach (var permit in permits)
         {
             CheckPermit(permit, realised, today, errors);
@@ -93,7 +98,17 @@ public static class PhaseRules
 
         for (var i = 1; i < dates.Length; i++)
         {
-            var earlier = dates.Take(i).LastOrDefault(d => d.Date is not null);
+            // The latest earlier step that has a date.
+            var earlier = default((string Field, string Label, DateOnly? Date));
+            for (var j = i - 1; j >= 0; j--)
+            {
+                if (dates[j].Date is not null)
+                {
+                    earlier = dates[j];
+                    break;
+                }
+            }
+
             if (dates[i].Date is { } later && earlier.Date is { } before && later < before)
             {
                 errors.Add(new(dates[i].Field,
