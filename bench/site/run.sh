@@ -115,13 +115,21 @@ flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking
 # lighthouse_median URL NAME: $lh_runs runs; prints "performance accessibility best-practices" (medians, 0-100).
 lighthouse_median() {
     local i
+    wait_for "$1"
     for i in $(seq "$lh_runs"); do
-        CHROME_PATH=/usr/bin/chromium node_modules/.bin/lighthouse "$1" --quiet --output=json \
-            --output-path="$work/lh/$2-$i.json" --only-categories=performance,accessibility,best-practices \
-            --chrome-flags="$flags" >>"$work/lighthouse.log" 2>&1 ||
-            { tail -n 20 "$work/lighthouse.log" >&2; echo "FAILED: lighthouse $1" >&2; exit 1; }
-        jq -e '.runtimeError == null' "$work/lh/$2-$i.json" >/dev/null ||
-            { jq .runtimeError "$work/lh/$2-$i.json" >&2; echo "FAILED: lighthouse $1" >&2; exit 1; }
+        # A run whose page load failed (Chrome started, but the page did not load) is tried again, twice at most;
+        # retries are counted in the report.
+        for attempt in 1 2 3; do
+            rm -f "$work/lh/$2-$i.json"
+            CHROME_PATH=/usr/bin/chromium node_modules/.bin/lighthouse "$1" --quiet --output=json \
+                --output-path="$work/lh/$2-$i.json" --only-categories=performance,accessibility,best-practices \
+                --chrome-flags="$flags" >>"$work/lighthouse.log" 2>&1 || true
+            [ -f "$work/lh/$2-$i.json" ] && jq -e '.runtimeError == null' "$work/lh/$2-$i.json" >/dev/null && break
+            echo "$2 run $i attempt $attempt: $(jq -r '.runtimeError.code' "$work/lh/$2-$i.json" 2>/dev/null || echo no report)" \
+                >>"$work/lh/retries.txt"
+            [ "$attempt" -lt 3 ] || { tail -n 20 "$work/lighthouse.log" >&2; echo "FAILED: lighthouse $1" >&2; exit 1; }
+            sleep 3
+        done
         jq -r '[.categories.performance.score, .categories.accessibility.score, .categories["best-practices"].score]
             | map(. * 100 | round) | @tsv' "$work/lh/$2-$i.json"
     done | awk '{ for (c = 1; c <= 3; c++) v[c, NR] = $c }
@@ -281,7 +289,8 @@ bench_dataset national "$national"
         "runs the Release build in Production on SQLite; nginx serves the monitor's HTML of the same page saved as a" \
         "static file (with the same CSS and files), on the same machine and cores as wrk."
     echo "- Lighthouse: default settings (mobile, simulated throttling), categories performance, accessibility," \
-        "best-practices; median of $lh_runs run(s)."
+        "best-practices; median of $lh_runs run(s); runs tried again after a failed page load:" \
+        "$(cat "$work/lh/retries.txt" 2>/dev/null | wc -l)$([ -s "$work/lh/retries.txt" ] && echo " ($(paste -sd';' "$work/lh/retries.txt"))")."
     echo "- Transfer: the page and every file it loads (Lighthouse's network requests), body bytes fetched with curl" \
         "with \`Accept-Encoding: br, gzip\` (compressed) and \`identity\` (uncompressed); LH bytes = Lighthouse's" \
         "total-byte-weight (transfer size including headers)."
