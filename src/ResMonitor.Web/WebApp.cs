@@ -53,7 +53,7 @@ public static class WebApp
         app.UseExceptionHandler("/fout");
         app.UseStatusCodePagesWithReExecute("/fout/{0}");
         app.UseMiddleware<SecurityHeaders>();
-        app.UseStaticFiles();
+        app.UseStaticFiles(StaticFileCaching.Options());
         app.UseLanguageParameterCheck();
         app.UseRouting();
         app.UseAccounts();

@@ -1,0 +1,314 @@
+#!/usr/bin/env bash
+# Site benchmark (see bench/README.md): throughput of the public monitor's pages under wrk against the same HTML
+# served as static files by nginx, Lighthouse scores, and transfer sizes, on the seeded Drenthe database and on a
+# generated national-size one (30 regions, 342 municipalities, 50,000 projects).
+# Usage: bench/site/run.sh
+#   env DURATION=15 (seconds per wrk run)  WARMUP=3 (seconds of wrk before each measured run)  CONNECTIONS=64
+#       THREADS=2  RUNS=1 (wrk runs per figure; the median req/s run is reported)  LH_RUNS=3 (Lighthouse runs per
+#       page; median score per category)  PROJECTS=50000 (size of the national data set)
+#       LOG_LEVEL= (the monitor's Logging__LogLevel__Default; empty: the product's own default, Information)
+set -euo pipefail
+shopt -s inherit_errexit
+cd "$(dirname "$0")/../.."
+
+duration=${DURATION:-15}
+warmup=${WARMUP:-3}
+connections=${CONNECTIONS:-64}
+threads=${THREADS:-2}
+runs=${RUNS:-1}
+lh_runs=${LH_RUNS:-3}
+projects=${PROJECTS:-50000}
+log_level=${LOG_LEVEL:-}
+work=bench/out/site
+results=bench/out/site-results.md
+build=$work/build/bin/ResMonitor.Web/release
+dll=$build/ResMonitor.Web.dll
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 ASPNETCORE_ENVIRONMENT=Production
+unset DOTNET_ENVIRONMENT
+
+if [ "${SITE_BENCH_INSIDE:-}" != 1 ]; then
+    # Part 1, with the network: what the benchmark needs, the build and the generated data.
+    mkdir -p "$work"
+    load=$(cut -d' ' -f1 /proc/loadavg)   # reported: other work on the machine makes the figures noisy
+    missing=()
+    for need in wrk:wrk nginx:nginx chromium:chromium curl:curl jq:jq python3:python3 sqlite3:sqlite3 node:nodejs \
+        npm:npm ip:iproute2 unshare:util-linux; do
+        command -v "${need%%:*}" >/dev/null 2>&1 || missing+=("${need#*:}")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        echo "== installing ${missing[*]}" >&2
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
+    fi
+    [ -x node_modules/.bin/lighthouse ] || npm ci --no-audit --no-fund >&2
+
+    echo "== building (Release)" >&2
+    dotnet build src/ResMonitor.Web/ResMonitor.Web.csproj -c Release --artifacts-path "$work/build" -v q -nologo \
+        >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+
+    echo "== generating the national data set ($projects projects)" >&2
+    rm -rf "$work/national"
+    python3 bench/site/generate.py "$work/national" "$projects"
+
+    # Part 2 runs in a network namespace of its own that has only loopback, so that nothing it starts (Chromium,
+    # Lighthouse, the monitor) can reach outside this machine, and so that Lighthouse is seen to work offline.
+    export SITE_BENCH_INSIDE=1 SITE_BENCH_LOAD=$load
+    if [ "$(id -u)" -eq 0 ] && unshare --net true 2>/dev/null; then
+        exec unshare --net env SITE_BENCH_NETNS=1 "$0" "$@"
+    fi
+    echo "warning: no network namespace could be made (needs root); measuring with the normal network" >&2
+fi
+
+# Part 2: load the databases, serve, measure.
+if [ "${SITE_BENCH_NETNS:-}" = 1 ]; then
+    ip link set lo up
+    network="in a network namespace with loopback only"
+else
+    network="with the machine's normal network"
+fi
+tmp=$(mktemp -d /tmp/resmonitor-bench-site.XXXXXX)
+chmod 755 "$tmp"   # nginx workers read the static copy as an unprivileged user
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+app() { dotnet "$dll" "$@"; }
+
+free_port() {
+    local port=$1
+    while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+    echo "$port"
+}
+
+wait_for() {
+    for _ in $(seq 120); do
+        curl -sf -o /dev/null "$1" && return 0
+        sleep 0.5
+    done
+    echo "FAILED: $1 did not answer" >&2
+    exit 1
+}
+
+# wrk_once URL: one measured run after a warm-up; prints "req/s p50-ms p99-ms errors".
+wrk_once() {
+    wrk -t"$threads" -c"$connections" -d"${warmup}s" "$1" >/dev/null
+    wrk -t"$threads" -c"$connections" -d"${duration}s" --latency "$1" >"$tmp/wrk.txt"
+    cat "$tmp/wrk.txt" >>"$work/wrk.log"
+    awk 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; return v * 1000 }
+        /^Requests\/sec:/ { rps = $2 }
+        $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) }
+        /Non-2xx or 3xx responses:/ { errors += $NF }
+        /Socket errors:/ { gsub(",", ""); errors += $4 + $6 + $8 + $10 }
+        END { printf "%.1f %.2f %.2f %d\n", rps, p50, p99, errors }' "$tmp/wrk.txt"
+}
+
+# wrk_median URL: $runs runs; prints the run with the median req/s.
+wrk_median() {
+    for _ in $(seq "$runs"); do echo "--- $1" >>"$work/wrk.log"; wrk_once "$1"; done |
+        sort -n | awk '{ line[NR] = $0 } END { print line[int((NR + 1) / 2)] }'
+}
+
+flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+
+# lighthouse_median URL NAME: $lh_runs runs; prints "performance accessibility best-practices" (medians, 0-100).
+lighthouse_median() {
+    local i
+    wait_for "$1"
+    for i in $(seq "$lh_runs"); do
+        # A run whose page load failed (Chrome started, but the page did not load) is tried again, twice at most;
+        # retries are counted in the report.
+        for attempt in 1 2 3; do
+            rm -f "$work/lh/$2-$i.json"
+            CHROME_PATH=/usr/bin/chromium node_modules/.bin/lighthouse "$1" --quiet --output=json \
+                --output-path="$work/lh/$2-$i.json" --only-categories=performance,accessibility,best-practices \
+                --chrome-flags="$flags" >>"$work/lighthouse.log" 2>&1 || true
+            [ -f "$work/lh/$2-$i.json" ] && jq -e '.runtimeError == null' "$work/lh/$2-$i.json" >/dev/null && break
+            echo "$2 run $i attempt $attempt: $(jq -r '.runtimeError.code' "$work/lh/$2-$i.json" 2>/dev/null || echo no report)" \
+                >>"$work/lh/retries.txt"
+            [ "$attempt" -lt 3 ] || { tail -n 20 "$work/lighthouse.log" >&2; echo "FAILED: lighthouse $1" >&2; exit 1; }
+            sleep 3
+        done
+        jq -r '[.categories.performance.score, .categories.accessibility.score, .categories["best-practices"].score]
+            | map(. * 100 | round) | @tsv' "$work/lh/$2-$i.json"
+    done | awk '{ for (c = 1; c <= 3; c++) v[c, NR] = $c }
+        END { for (c = 1; c <= 3; c++) { n = 0; for (r = 1; r <= NR; r++) s[++n] = v[c, r]
+                  for (a = 1; a <= n; a++) for (b = a + 1; b <= n; b++) if (s[b] < s[a]) { t = s[a]; s[a] = s[b]; s[b] = t }
+                  printf "%s%d", (c > 1 ? " " : ""), s[int((n + 1) / 2)] } print "" }'
+    # What the last run did not pass in full, and every address the page loaded, for reading the table.
+    jq -r '.audits | to_entries[] | select(.value.score != null and .value.score < 1
+        and (.value.scoreDisplayMode == "binary" or .value.scoreDisplayMode == "numeric" or .value.scoreDisplayMode == "metricSavings"))
+        | "\(.key)\t\(.value.score)\t\(.value.displayValue // "")"' "$work/lh/$2-$lh_runs.json" >"$work/lh/$2-not-passed.txt"
+    jq -r '.runWarnings[]' "$work/lh/$2-$lh_runs.json" >"$work/lh/$2-warnings.txt"
+}
+
+# transfer JSON: the page and every file it loaded (Lighthouse's network requests), fetched again with curl;
+# prints "compressed-bytes uncompressed-bytes lighthouse-total-byte-weight outside-requests".
+transfer() {
+    local url compressed=0 plain=0 outside
+    outside=$(jq '[.audits["network-requests"].details.items[].url | select(startswith("http://127.0.0.1:") | not)] | length' "$1")
+    while read -r url; do
+        compressed=$((compressed + $(curl -sf -o /dev/null -H 'Accept-Encoding: br, gzip' -w '%{size_download}' "$url")))
+        plain=$((plain + $(curl -sf -o /dev/null -H 'Accept-Encoding: identity' -w '%{size_download}' "$url")))
+    done < <(jq -r '[.audits["network-requests"].details.items[].url | select(startswith("http://127.0.0.1:"))] | unique[]' "$1")
+    echo "$compressed $plain $(jq '.audits["total-byte-weight"].numericValue' "$1") $outside"
+}
+
+table=()
+misses=()
+# bench_dataset NAME DB: serves DB, measures the three pages, adds rows to the table.
+bench_dataset() {
+    local name=$1 db=$2 port nport id page path url w n lh t
+    port=$(free_port 58080)
+    env ${log_level:+Logging__LogLevel__Default=$log_level} dotnet "$dll" serve --urls "http://127.0.0.1:$port" --database "sqlite:$db" >"$work/monitor-$name.log" 2>&1 &
+    pids+=($!)
+    local monitor=$!
+    wait_for "http://127.0.0.1:$port/"
+    # A project of Assen, from the export (the import format), so that the three pages belong together.
+    id=$(app --database "sqlite:$db" export projects --format csv | python3 -c '
+import csv, io, sys
+rows = csv.DictReader(io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig"))
+print(next(r["project_id"] for r in rows if r["gemeente"] == "GM0106"))')
+
+    # The same HTML as static files, with the same CSS and other files, served by a throwaway nginx.
+    local www=$tmp/www-$name conf=$tmp/nginx-$name
+    mkdir -p "$www" "$conf"
+    cp -r "$build/wwwroot/." "$www/"
+    local pages=("home|/" "municipality|/gemeenten/assen" "project|/projecten/$id")
+    for page in "${pages[@]}"; do
+        path=${page#*|}
+        mkdir -p "$www$path"
+        curl -sf -o "$www$path/index.html" "http://127.0.0.1:$port$path"
+    done
+    nport=$(free_port $((port + 1)))
+    cat >"$conf/nginx.conf" <<EOF
+worker_processes auto;
+pid $conf/nginx.pid;
+error_log $conf/error.log;
+events { worker_connections 1024; }
+http {
+    include /etc/nginx/mime.types;
+    access_log off;
+    client_body_temp_path $conf/body;
+    proxy_temp_path $conf/proxy;
+    fastcgi_temp_path $conf/fastcgi;
+    uwsgi_temp_path $conf/uwsgi;
+    scgi_temp_path $conf/scgi;
+    server {
+        listen 127.0.0.1:$nport;
+        root $www;
+        location / { try_files \$uri \$uri/index.html =404; }
+    }
+}
+EOF
+    nginx -c "$conf/nginx.conf" -p "$conf" -g 'daemon off;' &
+    pids+=($!)
+    local nginx_pid=$!
+    wait_for "http://127.0.0.1:$nport/"
+
+    for page in "${pages[@]}"; do
+        n=${page%%|*}
+        path=${page#*|}
+        url=http://127.0.0.1:$port$path
+        curl -sf -o /dev/null "http://127.0.0.1:$nport$path" || { echo "FAILED: nginx copy of $path" >&2; exit 1; }
+        echo "== $name $n: wrk on the monitor and on nginx" >&2
+        w=$(wrk_median "$url")
+        local nw
+        nw=$(wrk_median "http://127.0.0.1:$nport$path")
+        echo "== $name $n: lighthouse ($lh_runs runs)" >&2
+        lh=$(lighthouse_median "$url" "$name-$n")
+        t=$(transfer "$work/lh/$name-$n-$lh_runs.json")
+        table+=("$(awk -v page="$n ($path)" -v d="$name" -v w="$w" -v nw="$nw" -v lh="$lh" -v t="$t" 'BEGIN {
+            split(w, a, " "); split(nw, b, " "); split(lh, l, " "); split(t, s, " ")
+            printf "| %s | %s | %.0f | %.0f | %.2f | %d / %d | %.1f / %.1f | %.1f / %.1f | %d | %d | %d | %.1f / %.1f | %.1f |",
+                page, d, a[1], b[1], a[1] / b[1], a[4], b[4], a[2], a[3], b[2], b[3], l[1], l[2], l[3],
+                s[1] / 1024, s[2] / 1024, s[3] / 1024 }')")
+        misses+=("$(awk -v who="$name $n" -v w="$w" -v nw="$nw" -v lh="$lh" -v t="$t" 'BEGIN {
+            split(w, a, " "); split(nw, b, " "); split(lh, l, " "); split(t, s, " ")
+            if (a[1] / b[1] < 0.5) m = m sprintf("; req/s ratio %.2f < 0.5", a[1] / b[1])
+            if (a[4] > 0) m = m sprintf("; %d errors", a[4])
+            if (l[1] < 95) m = m sprintf("; performance %d < 95", l[1])
+            if (l[2] < 100) m = m sprintf("; accessibility %d < 100", l[2])
+            if (l[3] < 95) m = m sprintf("; best practices %d < 95", l[3])
+            if (who ~ /home$/ && s[1] >= 300 * 1024) m = m sprintf("; transfer %.0f KB >= 300 KB", s[1] / 1024)
+            if (s[4] > 0) m = m sprintf("; %d requests outside 127.0.0.1", s[4])
+            if (m != "") print who ": " substr(m, 3) }')")
+    done
+
+    kill "$nginx_pid" "$monitor"
+    wait "$nginx_pid" "$monitor" 2>/dev/null || true
+}
+
+: >"$work/wrk.log"
+: >"$work/lighthouse.log"
+mkdir -p "$work/lh"
+rm -f "$work"/lh/*.json "$work"/lh/*.txt
+
+echo "== loading the Drenthe database (migrate, seed)" >&2
+drenthe=$work/drenthe.db
+rm -f "$drenthe"*
+app --database "sqlite:$drenthe" migrate >"$work/load.log"
+app --database "sqlite:$drenthe" seed >>"$work/load.log"
+
+echo "== loading the national database (30 regions, $projects projects)" >&2
+national=$work/national.db
+rm -f "$national"*
+t0=$(date +%s)
+app --database "sqlite:$national" migrate >>"$work/load.log"
+app --database "sqlite:$national" seed >>"$work/load.log"
+for folder in "$work"/national/regions/*/; do
+    app --database "sqlite:$national" seed --region-folder "$folder" >>"$work/load.log"
+done
+for file in "$work"/national/projects/*.csv; do
+    app --database "sqlite:$national" import projects "$file" --region "$(basename "$file" .csv)" >>"$work/load.log"
+done
+load_seconds=$(($(date +%s) - t0))
+counts() {
+    sqlite3 "$1" "SELECT (SELECT count(*) FROM regions) || ' regions, ' ||
+        (SELECT count(*) FROM organisations WHERE kind = 'Municipality') || ' municipalities, ' ||
+        (SELECT count(*) FROM projects) || ' projects (' ||
+        (SELECT count(*) FROM projects WHERE region_id = 'drenthe') || ' in Drenthe, ' ||
+        (SELECT count(*) FROM projects p JOIN organisations o ON o.id = p.municipality_id WHERE o.code = 'GM0106') || ' in Assen)'"
+}
+
+bench_dataset drenthe "$drenthe"
+bench_dataset national "$national"
+
+{
+    echo "# Site benchmark"
+    echo
+    echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs (load ${SITE_BENCH_LOAD:-?} at the start," \
+        "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), .NET SDK $(dotnet --version)," \
+        "$(nginx -v 2>&1 | cut -d: -f2 | xargs), $(wrk -v 2>&1 | head -n1 | cut -d' ' -f1-2)," \
+        "Lighthouse $(node_modules/.bin/lighthouse --version), $(chromium --version 2>/dev/null | head -n1 | xargs); measured $network."
+    echo
+    echo "- Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). Monitor log level:" \
+        "${log_level:-the default (Information: every request and SQL command is logged to the console)}."
+    echo "- wrk -t$threads -c$connections -d${duration}s after a ${warmup}s warm-up, median of $runs run(s); the monitor" \
+        "runs the Release build in Production on SQLite; nginx serves the monitor's HTML of the same page saved as a" \
+        "static file (with the same CSS and files), on the same machine and cores as wrk."
+    echo "- Lighthouse: default settings (mobile, simulated throttling), categories performance, accessibility," \
+        "best-practices; median of $lh_runs run(s); runs tried again after a failed page load:" \
+        "$(cat "$work/lh/retries.txt" 2>/dev/null | wc -l)$([ -s "$work/lh/retries.txt" ] && echo " ($(paste -sd';' "$work/lh/retries.txt"))")."
+    echo "- Transfer: the page and every file it loads (Lighthouse's network requests), body bytes fetched with curl" \
+        "with \`Accept-Encoding: br, gzip\` (compressed) and \`identity\` (uncompressed); LH bytes = Lighthouse's" \
+        "total-byte-weight (transfer size including headers)."
+    echo "- Data sets: drenthe = \`resmonitor migrate\` + \`seed\` ($(counts "$drenthe")); national = the same plus" \
+        "29 generated regions and $projects generated projects ($(counts "$national")), loaded in ${load_seconds}s."
+    echo
+    echo "| page | data set | req/s monitor | req/s nginx | ratio | errors monitor / nginx | monitor p50 / p99 ms | nginx p50 / p99 ms | LH perf | LH a11y | LH bp | transfer KB compressed / uncompressed | LH bytes KB |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    printf '%s\n' "${table[@]}"
+    echo
+    echo "Aims: ratio >= 0.5 with 0 errors; Lighthouse performance >= 95, accessibility 100, best practices >= 95;" \
+        "home page under 300 KB compressed."
+    missed=$(printf '%s\n' "${misses[@]}" | sed '/^$/d')
+    if [ -z "$missed" ]; then
+        echo "All aims met."
+    else
+        echo "Missed:"
+        echo
+        echo "$missed" | sed 's/^/- /'
+    fi
+} | tee "$results"
