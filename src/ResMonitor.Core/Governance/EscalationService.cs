@@ -23,8 +23,7 @@ public sealed record EscalationResult(EscalationEvent? Event, IReadOnlyList<Esca
 public sealed class EscalationService(ResMonitorDbContext db)
 {
     /// <summary>Representative bodies (volksvertegenwoordigingen) belong to these kinds of partner.</summary>
-    public static readonly IReadOnlySet<OrganisationKind> RepresentedKinds =
-        new HashSet<OrganisationKind> { OrganisationKind.Municipality, OrganisationKind.Province, OrganisationKind.WaterBoard };
+    public static readonly OrganisationKind[] RepresentedKinds = [OrganisationKind.Municipality, OrganisationKind.Province, OrganisationKind.WaterBoard];
 
     public Task<List<Impasse>> ListAsync(string regionId, CancellationToken ct = default) =>
         db.Impasses.AsNoTracking().Include(i => i.Events).Where(i => i.RegionId == regionId)
