@@ -165,6 +165,9 @@ public abstract partial class EscalationTests<TDatabase> : IClassFixture<TDataba
         Assert.DoesNotContain("Interne notitie", page);
         Assert.DoesNotContain("Mandaat:", page);
         Assert.DoesNotContain(hidden, page);
+        var english = await visitor.GetStringAsync("/opschaling?lang=en");
+        Assert.Contains("Step 1: the province takes the lead", english);
+        Assert.Contains("Escalation in a governance impasse", english);
     }
 
     // ---------- helpers ----------
