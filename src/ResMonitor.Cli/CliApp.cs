@@ -51,6 +51,10 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
                                              leg planuitval vast (reden: draagvlak, ruimte, netcapaciteit,
                                              financiering, vergunning, techniek of anders)
           plan-failure list                  de vastgelegde planuitval
+          escalation remind [--days N] [--date JJJJ-MM-DD]
+                                             leg herinneringen vast voor stappen in de opschaalprocedure
+                                             waarvan de deadline binnen N dagen valt (standaard 7);
+                                             eenmaal per stap, dus veilig om vaak te draaien (cron)
           backup BESTAND                     bewaar de hele database in één bestand (SQLite en PostgreSQL)
           restore BESTAND [--force]          zet een back-up terug; --force: vervang een niet-lege database
           user add E-MAIL --role beheerder|redacteur|lezer [--organisation CODE] [--name NAAM]
@@ -96,6 +100,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
                 "export" => await ExportAsync(line, setting, ct),
                 "forecast" => await ForecastAsync(line, setting, ct),
                 "plan-failure" => await PlanFailureAsync(line, setting, ct),
+                "escalation" => await EscalationAsync(line, setting, ct),
                 "backup" => await new BackupCommands(output, error, clock).BackupAsync(line, setting, ct),
                 "restore" => await new BackupCommands(output, error, clock).RestoreAsync(line, setting, ct),
                 "user" => await new UserCommand(output, error, Input, Variables).RunAsync(line, setting, EnsureSchemaAsync, ct),
@@ -232,6 +237,13 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
         await using var db = Open(setting);
         await EnsureSchemaAsync(db, ct);
         return await new PlanFailureCommands(output, error, clock).RunAsync(line, db, ct);
+    }
+
+    private async Task<int> EscalationAsync(CommandLine line, DatabaseSetting setting, CancellationToken ct)
+    {
+        await using var db = Open(setting);
+        await EnsureSchemaAsync(db, ct);
+        return await new EscalationCommands(output, clock).RunAsync(line, db, ct);
     }
 
     private static readonly JsonSerializerOptions ForecastJson = new(Json) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };

@@ -27,7 +27,7 @@ public sealed class CommandLine
     /// <summary>Options that take a value; every other "--name" is a switch.</summary>
     public static readonly HashSet<string> ValueOptions =
         ["--database", "--urls", "--format", "--output", "--region", "--region-folder", "--runs", "--seed", "--role", "--organisation", "--name",
-         "--project", "--search-area", "--kind", "--date", "--reason", "--explanation", "--percent", "--expected", "--lost-mwh"];
+         "--project", "--search-area", "--kind", "--date", "--reason", "--explanation", "--percent", "--expected", "--lost-mwh", "--days"];
 
     public static CommandLine Parse(IEnumerable<string> args)
     {

@@ -38,6 +38,7 @@ public static class WebApp
         builder.Services.AddScoped<Forecast.ForecastCache>();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddAccounts();
+        ResMonitor.Web.Governance.EscalationSetup.AddEscalation(builder.Services);
 
         builder.Services.AddRazorPages();
         builder.Services.AddProblemDetails();

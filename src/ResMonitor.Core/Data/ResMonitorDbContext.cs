@@ -39,6 +39,10 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
 
     public DbSet<PlanFailures.PlanFailure> PlanFailures => Set<PlanFailures.PlanFailure>();
 
+    public DbSet<Governance.Impasse> Impasses => Set<Governance.Impasse>();
+
+    public DbSet<Governance.EscalationEvent> EscalationEvents => Set<Governance.EscalationEvent>();
+
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
     /// <summary>Who writes through this context, and why; every saved change is logged field by field under this name.</summary>
@@ -175,7 +179,28 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
             e.HasIndex(a => a.At);
         });
 
+        ConfigureEscalation(builder);
         UseSnakeCaseNames(builder);
+    }
+
+    /// <summary>The escalation procedure: an impasse and its append-only timeline.</summary>
+    private static void ConfigureEscalation(ModelBuilder builder)
+    {
+        builder.Entity<Governance.Impasse>(e =>
+        {
+            e.HasOne<Region>().WithMany().HasForeignKey(i => i.RegionId);
+            e.HasMany(i => i.Events).WithOne().HasForeignKey(v => v.ImpasseId);
+            e.Property(i => i.RegionId).HasMaxLength(64);
+            e.Property(i => i.Title).HasMaxLength(200);
+            e.Property(i => i.RecordedBy).HasMaxLength(200);
+        });
+        builder.Entity<Governance.EscalationEvent>(e =>
+        {
+            e.ToTable("escalation_events");
+            e.HasOne<Organisation>().WithMany().HasForeignKey(v => v.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(v => v.Owner).HasMaxLength(200);
+            e.Property(v => v.RecordedBy).HasMaxLength(200);
+        });
     }
 
     /// <summary>Accounts: plain table names next to the register's, and a redacteur's organisation.</summary>

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ResMonitor.Core.Accounts;
+using ResMonitor.Core.Data;
+using ResMonitor.Core.Governance;
+
+namespace ResMonitor.Web.Pages.Beheer.Impasses;
+
+/// <summary>Every impasse of the region with where it stands.</summary>
+[Authorize(Policy = Roles.Beheerder)]
+public sealed class IndexModel(EscalationService escalation) : PageModel
+{
+    public IReadOnlyList<(Impasse Impasse, EscalationState State)> Impasses { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Impasses = (await escalation.ListAsync(ReferenceData.DefaultRegion, ct)).Select(i => (i, EscalationState.Of(i))).ToList();
+}
