@@ -7,7 +7,7 @@ namespace ResMonitor.Web.Forecast;
 
 /// <summary>
 /// The default forecast (10,000 runs, seed 2030) is the same for every visitor until the register changes, so the site
-/// keeps it: keyed by the day and a fingerprint of the register (project and phase counts, the latest phase change,
+/// keeps it: keyed by the day and a fingerprint of the register (project counts, the latest phase change and audit entry,
 /// the assumptions), and never older than five minutes, so an import from the command line shows up soon.
 /// </summary>
 public sealed class ForecastCache(IMemoryCache cache, ResMonitorDbContext db, ForecastService forecasts, TimeProvider clock)
@@ -21,8 +21,8 @@ public sealed class ForecastCache(IMemoryCache cache, ResMonitorDbContext db, Fo
         {
             Projects = await db.Projects.CountAsync(p => p.RegionId == regionId, ct),
             Realised = await db.Projects.CountAsync(p => p.RegionId == regionId && p.Phase == Core.Projects.Phase.Realised, ct),
-            Changes = await db.PhaseChanges.CountAsync(ct),
             LastChange = await db.PhaseChanges.MaxAsync(c => (long?)c.Id, ct),
+            LastAudit = await db.AuditEntries.MaxAsync(a => (long?)a.Id, ct),
             Assumptions = await db.ForecastAssumptions.CountAsync(a => a.RegionId == regionId, ct),
             PlanFailures = await db.PlanFailures.CountAsync(f => f.RegionId == regionId, ct),
         };
