@@ -7,32 +7,14 @@ using ResMonitor.Core.Projects;
 namespace ResMonitor.Web.Tests;
 
 /// <summary>The 2030 forecast through the API, the pages and the command line, on both databases.</summary>
-public abstract class ForecastTests<TDatabase> : IClassFixture<TDatabase>, IDisposable
+public abstract class ForecastTests<TDatabase>(TDatabase database) : SiteTest<TDatabase>(database)
     where TDatabase : TestDatabase
 {
-    private readonly TDatabase _database;
-    private readonly MonitorFactory _factory;
-    private readonly HttpClient _client;
-
-    protected ForecastTests(TDatabase database)
-    {
-        _database = database;
-        _factory = new MonitorFactory(database);
-        _client = _factory.CreateClient();
-    }
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
     [Fact]
     public async Task The_API_returns_the_chance_the_spread_and_the_assumptions_and_the_same_seed_repeats_it()
     {
-        using var first = JsonDocument.Parse(await _client.GetStringAsync("/api/v1/regions/drenthe/forecast?runs=2000&seed=5"));
-        using var again = JsonDocument.Parse(await _client.GetStringAsync("/api/v1/regions/drenthe/forecast?runs=2000&seed=5"));
+        using var first = JsonDocument.Parse(await Client.GetStringAsync("/api/v1/regions/drenthe/forecast?runs=2000&seed=5"));
+        using var again = JsonDocument.Parse(await Client.GetStringAsync("/api/v1/regions/drenthe/forecast?runs=2000&seed=5"));
 
         var result = first.RootElement.GetProperty("result");
         Assert.Equal(2030, result.GetProperty("targetYear").GetInt32());
@@ -50,11 +32,11 @@ public abstract class ForecastTests<TDatabase> : IClassFixture<TDatabase>, IDisp
     [Fact]
     public async Task The_forecast_counts_exactly_what_is_realised_in_the_register()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var realisedProjects = await db.Projects.CountAsync(p => p.Phase == Phase.Realised);
 
-        using var json = JsonDocument.Parse(await _client.GetStringAsync("/api/v1/regions/drenthe/forecast?runs=100"));
-        using var summary = JsonDocument.Parse(await _client.GetStringAsync("/api/v1/regions/drenthe/summary"));
+        using var json = JsonDocument.Parse(await Client.GetStringAsync("/api/v1/regions/drenthe/forecast?runs=100"));
+        using var summary = JsonDocument.Parse(await Client.GetStringAsync("/api/v1/regions/drenthe/summary"));
 
         Assert.True(realisedProjects > 0);
         Assert.Equal(
@@ -69,7 +51,7 @@ public abstract class ForecastTests<TDatabase> : IClassFixture<TDatabase>, IDisp
     [InlineData("seed=-1", "seed")]
     public async Task Malformed_forecast_parameters_get_a_400_that_names_them(string query, string parameter)
     {
-        using var response = await _client.GetAsync("/api/v1/regions/drenthe/forecast?" + query);
+        using var response = await Client.GetAsync("/api/v1/regions/drenthe/forecast?" + query);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -79,7 +61,7 @@ public abstract class ForecastTests<TDatabase> : IClassFixture<TDatabase>, IDisp
     [Fact]
     public async Task An_unknown_region_has_no_forecast()
     {
-        using var response = await _client.GetAsync("/api/v1/regions/atlantis/forecast");
+        using var response = await Client.GetAsync("/api/v1/regions/atlantis/forecast");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -87,8 +69,8 @@ public abstract class ForecastTests<TDatabase> : IClassFixture<TDatabase>, IDisp
     [Fact]
     public async Task The_forecast_page_and_the_home_page_say_it_in_plain_Dutch_with_the_assumptions()
     {
-        var page = WebUtility.HtmlDecode(await _client.GetStringAsync("/prognose"));
-        var home = WebUtility.HtmlDecode(await _client.GetStringAsync("/"));
+        var page = WebUtility.HtmlDecode(await Client.GetStringAsync("/prognose"));
+        var home = WebUtility.HtmlDecode(await Client.GetStringAsync("/"));
 
         Assert.Contains("Haalt RES regio Drenthe 3,45 TWh in 2030?", page);
         Assert.Contains("De kans dat RES regio Drenthe in 2030 3,45 TWh haalt, is", page);
@@ -102,9 +84,9 @@ public abstract class ForecastTests<TDatabase> : IClassFixture<TDatabase>, IDisp
     [Fact]
     public async Task The_command_line_prints_the_forecast_and_its_JSON()
     {
-        var (code, output, _) = await _database.RunAsync("forecast", "--runs", "1000");
-        var (jsonCode, json, _) = await _database.RunAsync("forecast", "--json", "--runs", "1000");
-        var (badCode, _, badError) = await _database.RunAsync("forecast", "--runs", "veel");
+        var (code, output, _) = await Database.RunAsync("forecast", "--runs", "1000");
+        var (jsonCode, json, _) = await Database.RunAsync("forecast", "--json", "--runs", "1000");
+        var (badCode, _, badError) = await Database.RunAsync("forecast", "--runs", "veel");
 
         Assert.Equal(0, code);
         Assert.Contains("De kans dat RES regio Drenthe in 2030 3,45 TWh haalt, is", output);
@@ -119,7 +101,7 @@ public abstract class ForecastTests<TDatabase> : IClassFixture<TDatabase>, IDisp
     [Fact]
     public async Task A_newer_version_of_the_assumptions_takes_over_from_its_start_date()
     {
-        await using (var db = _database.CreateContext())
+        await using (var db = Database.CreateContext())
         {
             var optimistic = ForecastAssumptions.Defaults with
             {
@@ -133,7 +115,7 @@ public abstract class ForecastTests<TDatabase> : IClassFixture<TDatabase>, IDisp
 
         try
         {
-            using var json = JsonDocument.Parse(await _client.GetStringAsync("/api/v1/regions/drenthe/forecast?runs=100"));
+            using var json = JsonDocument.Parse(await Client.GetStringAsync("/api/v1/regions/drenthe/forecast?runs=100"));
             var root = json.RootElement;
             Assert.Equal("test-optimistisch", root.GetProperty("assumptions").GetProperty("version").GetString());
             var spread = root.GetProperty("result").GetProperty("targetYearMwh");
@@ -141,7 +123,7 @@ public abstract class ForecastTests<TDatabase> : IClassFixture<TDatabase>, IDisp
         }
         finally
         {
-            await using var db = _database.CreateContext();
+            await using var db = Database.CreateContext();
             await db.ForecastAssumptions.Where(a => a.Version == "test-optimistisch").ExecuteDeleteAsync();
         }
     }

@@ -6,36 +6,18 @@ using ResMonitor.Core.Projects;
 namespace ResMonitor.Web.Tests;
 
 /// <summary>Plan failure recorded from the command line, and its effect on the overview, the forecast and the project page.</summary>
-public abstract class PlanFailureTests<TDatabase> : IClassFixture<TDatabase>, IDisposable
+public abstract class PlanFailureTests<TDatabase>(TDatabase database) : SiteTest<TDatabase>(database)
     where TDatabase : TestDatabase
 {
-    private readonly TDatabase _database;
-    private readonly MonitorFactory _factory;
-    private readonly HttpClient _client;
-
-    protected PlanFailureTests(TDatabase database)
-    {
-        _database = database;
-        _factory = new MonitorFactory(database);
-        _client = _factory.CreateClient();
-    }
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
     [Fact]
     public async Task A_failed_plan_leaves_the_pipeline_stays_in_the_history_and_lowers_the_forecast()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var project = await db.Projects.Where(p => p.Phase == Phase.Irrevocable).OrderBy(p => p.Id).FirstAsync();
         var before = await Summary();
         var forecastBefore = await ExpectedForecast();
 
-        var (code, output, error) = await _database.RunAsync("plan-failure", "add", "--project", project.Id, "--kind", "geen", "--date", "2025-06-01",
+        var (code, output, error) = await Database.RunAsync("plan-failure", "add", "--project", project.Id, "--kind", "geen", "--date", "2025-06-01",
             "--reason", "netcapaciteit", "--explanation", "Geen aansluiting mogelijk vóór 2032");
         Assert.True(code == 0, error);
         Assert.Contains($"Planuitval vastgelegd voor {project.Id}", output);
@@ -46,7 +28,7 @@ public abstract class PlanFailureTests<TDatabase> : IClassFixture<TDatabase>, ID
         Assert.Equal(before.GetProperty("total").GetProperty("pipelineMwh").GetDecimal() - failed, after.GetProperty("total").GetProperty("pipelineMwh").GetDecimal());
         Assert.True(await ExpectedForecast() < forecastBefore);
 
-        var page = WebUtility.HtmlDecode(await _client.GetStringAsync($"/projecten/{project.Id}"));
+        var page = WebUtility.HtmlDecode(await Client.GetStringAsync($"/projecten/{project.Id}"));
         Assert.Contains("Planuitval", page);
         Assert.Contains("geen realisatie", page);
         Assert.Contains("Reden: netcapaciteit. Geen aansluiting mogelijk vóór 2032", page);
@@ -56,11 +38,11 @@ public abstract class PlanFailureTests<TDatabase> : IClassFixture<TDatabase>, ID
     [Fact]
     public async Task A_plan_failure_on_a_realised_project_without_a_reason_is_refused_and_nothing_is_stored()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var project = await db.Projects.Where(p => p.Phase == Phase.Realised).OrderBy(p => p.Id).FirstAsync();
         var count = await db.PlanFailures.CountAsync();
 
-        var (code, _, error) = await _database.RunAsync("plan-failure", "add", "--project", project.Id, "--kind", "gedeeltelijk", "--percent", "60",
+        var (code, _, error) = await Database.RunAsync("plan-failure", "add", "--project", project.Id, "--kind", "gedeeltelijk", "--percent", "60",
             "--date", "2025-06-01", "--reason", "anders");
 
         Assert.Equal(1, code);
@@ -78,7 +60,7 @@ public abstract class PlanFailureTests<TDatabase> : IClassFixture<TDatabase>, ID
         var index = Array.IndexOf(args, option);
         args[index + 1] = value;
 
-        var (code, _, error) = await _database.RunAsync(args);
+        var (code, _, error) = await Database.RunAsync(args);
 
         Assert.Equal(2, code);
         Assert.Contains(option, error);
@@ -86,13 +68,13 @@ public abstract class PlanFailureTests<TDatabase> : IClassFixture<TDatabase>, ID
 
     private async Task<JsonElement> Summary()
     {
-        using var json = JsonDocument.Parse(await _client.GetStringAsync("/api/v1/regions/drenthe/summary"));
+        using var json = JsonDocument.Parse(await Client.GetStringAsync("/api/v1/regions/drenthe/summary"));
         return json.RootElement.Clone();
     }
 
     private async Task<double> ExpectedForecast()
     {
-        using var json = JsonDocument.Parse(await _client.GetStringAsync("/api/v1/regions/drenthe/forecast?runs=100"));
+        using var json = JsonDocument.Parse(await Client.GetStringAsync("/api/v1/regions/drenthe/forecast?runs=100"));
         return json.RootElement.GetProperty("result").GetProperty("targetYearMwh").GetProperty("expected").GetDouble();
     }
 }

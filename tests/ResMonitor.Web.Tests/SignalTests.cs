@@ -6,36 +6,18 @@ using ResMonitor.Core.Projects;
 namespace ResMonitor.Web.Tests;
 
 /// <summary>The public signals over the API and on the page, from the seeded register, on both databases.</summary>
-public abstract class SignalTests<TDatabase> : IClassFixture<TDatabase>, IDisposable
+public abstract class SignalTests<TDatabase>(TDatabase database) : SiteTest<TDatabase>(database)
     where TDatabase : TestDatabase
 {
-    private readonly TDatabase _database;
-    private readonly MonitorFactory _factory;
-    private readonly HttpClient _client;
-
-    protected SignalTests(TDatabase database)
-    {
-        _database = database;
-        _factory = new MonitorFactory(database);
-        _client = _factory.CreateClient();
-    }
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
     [Fact]
     public async Task The_API_lists_a_stall_signal_for_every_open_project_without_a_phase_change_for_24_months()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var before = DateOnly.FromDateTime(DateTime.Today).AddMonths(-24);
         var projects = await db.Projects.Include(p => p.PhaseHistory).Where(p => p.Phase != Phase.Realised && p.Phase != Phase.Withdrawn).ToListAsync();
         var expected = projects.Where(p => p.PhaseHistory.Max(h => h.Date) < before).Select(p => p.Id).Order().ToList();
 
-        using var json = JsonDocument.Parse(await _client.GetStringAsync("/api/v1/regions/drenthe/signals"));
+        using var json = JsonDocument.Parse(await Client.GetStringAsync("/api/v1/regions/drenthe/signals"));
 
         var stalled = json.RootElement.GetProperty("signals").EnumerateArray()
             .Where(s => s.GetProperty("rule").GetString() == "Stalled")
@@ -49,10 +31,10 @@ public abstract class SignalTests<TDatabase> : IClassFixture<TDatabase>, IDispos
     [Fact]
     public async Task The_signals_page_summarises_every_rule_with_its_facts_and_links()
     {
-        using var json = JsonDocument.Parse(await _client.GetStringAsync("/api/v1/regions/drenthe/signals"));
+        using var json = JsonDocument.Parse(await Client.GetStringAsync("/api/v1/regions/drenthe/signals"));
         var first = json.RootElement.GetProperty("signals")[0];
 
-        var html = WebUtility.HtmlDecode(await _client.GetStringAsync("/signalen"));
+        var html = WebUtility.HtmlDecode(await Client.GetStringAsync("/signalen"));
 
         Assert.Contains("Signalen: waar gaat het mis?", html);
         Assert.Contains($"Nu zijn er {json.RootElement.GetProperty("signals").GetArrayLength()} signalen.", html);
@@ -67,7 +49,7 @@ public abstract class SignalTests<TDatabase> : IClassFixture<TDatabase>, IDispos
     [Fact]
     public async Task An_unknown_region_has_no_signals()
     {
-        using var response = await _client.GetAsync("/api/v1/regions/atlantis/signals");
+        using var response = await Client.GetAsync("/api/v1/regions/atlantis/signals");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
