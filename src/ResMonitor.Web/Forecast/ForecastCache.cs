@@ -27,10 +27,28 @@ public sealed class ForecastCache(IMemoryCache cache, ResMonitorDbContext db, Fo
             PlanFailures = await db.PlanFailures.CountAsync(f => f.RegionId == regionId, ct),
         };
         var key = $"forecast:{regionId}:{today:yyyy-MM-dd}:{fingerprint}";
-        return await cache.GetOrCreateAsync(key, entry =>
+        if (cache.TryGetValue(key, out RegionForecast? cached))
         {
-            entry.AbsoluteExpirationRelativeToNow = MaxAge;
-            return forecasts.GetAsync(regionId, referenceDate: today, ct: ct);
-        });
+            return cached;
+        }
+
+        // One computation at a time: without this, a burst of first visitors would each run the whole simulation.
+        await Computing.WaitAsync(ct);
+        try
+        {
+            if (!cache.TryGetValue(key, out cached))
+            {
+                cached = await forecasts.GetAsync(regionId, referenceDate: today, ct: ct);
+                cache.Set(key, cached, MaxAge);
+            }
+
+            return cached;
+        }
+        finally
+        {
+            Computing.Release();
+        }
     }
+
+    private static readonly SemaphoreSlim Computing = new(1, 1);
 }
