@@ -19,29 +19,9 @@ python3 bench/import/generate.py "$n" "$csv"
 size=$(stat -c %s "$csv")
 [ "$size" -le $((50 * 1024 * 1024)) ] || export RESMONITOR_IMPORT_MAX_BYTES=$size
 
-echo "== building (Release)" >&2
-dotnet build src/ResMonitor.Web/ResMonitor.Web.csproj -c Release --artifacts-path "$work/build" -v q -nologo \
-    >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
-dll=$work/build/bin/ResMonitor.Web/release/ResMonitor.Web.dll
-app=("${dll%.dll}")
-[ -x "${app[0]}" ] || app=(dotnet "$dll")
-
-# Throwaway PostgreSQL cluster on a loopback port, run as the postgres user (as in bench/import/run.sh).
-pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)
-pgdir=$(mktemp -d /tmp/resmonitor-bench-pg.XXXXXX)
-as_pg() { if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
-trap 'as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -m fast -w stop >/dev/null 2>&1 || true; rm -rf "$pgdir"' EXIT
-port=56532
-while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
-[ "$(id -u)" -ne 0 ] || chown postgres: "$pgdir"
-as_pg "$pgbin/initdb" -D "$pgdir/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 -E UTF8 \
-    --locale=C.UTF-8 >/dev/null
-printf "listen_addresses = '127.0.0.1'\nport = %s\nunix_socket_directories = '%s'\n" "$port" "$pgdir" \
-    >>"$pgdir/data/postgresql.conf"
-as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w start >/dev/null
-admin() { as_pg "$pgbin/psql" -q -v ON_ERROR_STOP=1 -h "$pgdir" -p "$port" -U postgres -d postgres "$@"; }
-admin -c "CREATE ROLE bench LOGIN PASSWORD 'bench'"
-export PGPASSWORD=bench
+source bench/lib.sh
+build_resmonitor "$work"
+start_postgres 56532
 pg() { echo "Host=127.0.0.1;Port=$port;Username=bench;Password=bench;Database=$1"; }
 count_pg() { psql -Atq -h 127.0.0.1 -p "$port" -U bench -d "$1" -c "SELECT count(*) FROM projects"; }
 

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using ResMonitor.Cli;
 
 namespace ResMonitor.Browser.Tests;
 
@@ -12,7 +11,7 @@ public sealed class AccountTests(BrowserFixture browser) : IClassFixture<Browser
     [Fact]
     public async Task A_redacteur_signs_in_with_the_form_and_sees_who_she_is_and_both_pages_pass_axe()
     {
-        await EnsureUserAsync();
+        await browser.EnsureUserAsync(Email, Password, "--role", "redacteur", "--organisation", "GM0106", "--name", "Sanne Bakker");
 
         var page = await browser.OpenAsync("/");
         await page.GetByRole(AriaRole.Contentinfo).GetByRole(AriaRole.Link, new() { Name = "Inloggen" }).ClickAsync();
@@ -40,7 +39,7 @@ public sealed class AccountTests(BrowserFixture browser) : IClassFixture<Browser
     [Fact]
     public async Task Signing_in_and_out_works_without_JavaScript()
     {
-        await EnsureUserAsync();
+        await browser.EnsureUserAsync(Email, Password, "--role", "redacteur", "--organisation", "GM0106", "--name", "Sanne Bakker");
 
         var page = await browser.OpenAsync("/beheer", javaScript: false);
         Assert.Contains("/inloggen?terug=%2Fbeheer", page.Url);
@@ -56,31 +55,5 @@ public sealed class AccountTests(BrowserFixture browser) : IClassFixture<Browser
         await page.GotoAsync(browser.BaseUrl + "/beheer");
         Assert.Contains("/inloggen?terug=%2Fbeheer", page.Url);
         await page.Context.CloseAsync();
-    }
-
-    private static readonly SemaphoreSlim Once = new(1, 1);
-
-    private async Task EnsureUserAsync()
-    {
-        await Once.WaitAsync();
-        try
-        {
-            using var output = new StringWriter();
-            using var error = new StringWriter();
-            var cli = new CliApp(output, error, TimeProvider.System) { Input = new StringReader(""), Variables = _ => null };
-            await cli.RunAsync(["--database", browser.Database, "user", "list"]);
-            if (output.ToString().Contains(Email, StringComparison.Ordinal))
-            {
-                return;
-            }
-
-            cli = new CliApp(output, error, TimeProvider.System) { Input = new StringReader(Password + "\n"), Variables = _ => null };
-            var code = await cli.RunAsync(["--database", browser.Database, "user", "add", Email, "--role", "redacteur", "--organisation", "GM0106", "--name", "Sanne Bakker"]);
-            Assert.True(code == 0, error.ToString());
-        }
-        finally
-        {
-            Once.Release();
-        }
     }
 }

@@ -47,6 +47,33 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    private static readonly SemaphoreSlim UsersOnce = new(1, 1);
+
+    /// <summary>Creates the account through `resmonitor user add` unless it exists; options as on the command line.</summary>
+    public async Task EnsureUserAsync(string email, string password, params string[] options)
+    {
+        await UsersOnce.WaitAsync();
+        try
+        {
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+            var cli = new ResMonitor.Cli.CliApp(output, error, TimeProvider.System) { Input = new StringReader(""), Variables = _ => null };
+            await cli.RunAsync(["--database", Database, "user", "list"]);
+            if (output.ToString().Contains(email, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            cli = new ResMonitor.Cli.CliApp(output, error, TimeProvider.System) { Input = new StringReader(password + "\n"), Variables = _ => null };
+            var code = await cli.RunAsync(["--database", Database, "user", "add", email, .. options]);
+            Assert.True(code == 0, error.ToString());
+        }
+        finally
+        {
+            UsersOnce.Release();
+        }
+    }
+
     public async Task DisposeAsync()
     {
         await Browser.CloseAsync();

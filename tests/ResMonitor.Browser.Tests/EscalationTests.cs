@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Playwright;
-using ResMonitor.Cli;
 
 namespace ResMonitor.Browser.Tests;
 
@@ -13,7 +12,7 @@ public sealed class EscalationTests(BrowserFixture browser) : IClassFixture<Brow
     [Fact]
     public async Task A_beheerder_moves_an_impasse_through_two_steps_with_a_skip_and_the_public_page_shows_the_published_part()
     {
-        await EnsureUserAsync();
+        await browser.EnsureUserAsync(Email, Password, "--role", "beheerder", "--name", "Jan Hofstra");
         var today = DateOnly.FromDateTime(DateTime.Today);
         string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -75,21 +74,5 @@ public sealed class EscalationTests(BrowserFixture browser) : IClassFixture<Brow
         await Accessibility.AssertNoViolationsAsync(visitor);
         await Accessibility.AssertNoSidewaysScrollAsync(visitor);
         await visitor.Context.CloseAsync();
-    }
-
-    private async Task EnsureUserAsync()
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var cli = new CliApp(output, error, TimeProvider.System) { Input = new StringReader(""), Variables = _ => null };
-        await cli.RunAsync(["--database", browser.Database, "user", "list"]);
-        if (output.ToString().Contains(Email, StringComparison.Ordinal))
-        {
-            return;
-        }
-
-        cli = new CliApp(output, error, TimeProvider.System) { Input = new StringReader(Password + "\n"), Variables = _ => null };
-        var code = await cli.RunAsync(["--database", browser.Database, "user", "add", Email, "--role", "beheerder", "--name", "Jan Hofstra"]);
-        Assert.True(code == 0, error.ToString());
     }
 }

@@ -12,28 +12,11 @@ namespace ResMonitor.Web.Tests;
 /// Accounts on both databases: `resmonitor user add|list`, signing in and out, lockout, the login rate limit,
 /// form tokens, the protected /beheer page, no anonymous API writes, and a public site that sets no cookie.
 /// </summary>
-public abstract partial class AccountTests<TDatabase> : IClassFixture<TDatabase>, IDisposable
+public abstract partial class AccountTests<TDatabase>(TDatabase database) : SiteTest<TDatabase>(database, followRedirects: false)
     where TDatabase : TestDatabase
 {
     private const string GoodPassword = "zonneweide-aan-de-a28";
 
-    private readonly TDatabase _database;
-    private readonly MonitorFactory _factory;
-    private readonly HttpClient _client;
-
-    protected AccountTests(TDatabase database)
-    {
-        _database = database;
-        _factory = new MonitorFactory(database);
-        _client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-    }
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        GC.SuppressFinalize(this);
-    }
 
     // ---------- resmonitor user add | list ----------
 
@@ -45,7 +28,7 @@ public abstract partial class AccountTests<TDatabase> : IClassFixture<TDatabase>
 
         Assert.True(code == 0, error);
         Assert.Contains($"Gebruiker {email} aangemaakt als redacteur van GM0106.", output);
-        var list = await _database.RunAsync("user", "list");
+        var list = await Database.RunAsync("user", "list");
         Assert.Equal(0, list.Code);
         var line = Assert.Single(list.Output.Split('\n'), l => l.Contains(email, StringComparison.Ordinal));
         Assert.Contains("redacteur", line);
@@ -65,7 +48,7 @@ public abstract partial class AccountTests<TDatabase> : IClassFixture<TDatabase>
             Variables = name => name == "RESMONITOR_PASSWORD" ? GoodPassword : null,
         };
 
-        var code = await cli.RunAsync(["--database", _database.Setting, "user", "add", email, "--role", "beheerder"]);
+        var code = await cli.RunAsync(["--database", Database.Setting, "user", "add", email, "--role", "beheerder"]);
 
         Assert.True(code == 0, error.ToString());
         var response = await SignInAsync(email, GoodPassword);
@@ -94,7 +77,7 @@ public abstract partial class AccountTests<TDatabase> : IClassFixture<TDatabase>
 
         Assert.Equal(1, code);
         Assert.Contains(expected, error);
-        Assert.DoesNotContain(email, (await _database.RunAsync("user", "list")).Output);
+        Assert.DoesNotContain(email, (await Database.RunAsync("user", "list")).Output);
     }
 
     [Fact]
@@ -133,7 +116,7 @@ public abstract partial class AccountTests<TDatabase> : IClassFixture<TDatabase>
     [Fact]
     public async Task Help_lists_the_user_commands()
     {
-        var (_, output, _) = await _database.RunAsync("help");
+        var (_, output, _) = await Database.RunAsync("help");
 
         Assert.Contains("user add E-MAIL --role beheerder|redacteur|lezer", output);
         Assert.Contains("user list", output);
@@ -150,7 +133,7 @@ public abstract partial class AccountTests<TDatabase> : IClassFixture<TDatabase>
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/beheer", response.Headers.Location?.OriginalString);
-        var html = await _client.GetStringAsync("/beheer");
+        var html = await Client.GetStringAsync("/beheer");
         Assert.Contains("U bent ingelogd als Testpersoon", html);
         Assert.Contains("<dd>redacteur</dd>", html);
         Assert.Contains("Coevorden (GM0109)", html);
@@ -159,14 +142,14 @@ public abstract partial class AccountTests<TDatabase> : IClassFixture<TDatabase>
     [Fact]
     public async Task The_werkbureau_list_of_all_signals_needs_an_account()
     {
-        var anonymous = await _client.GetAsync("/beheer/signalen");
+        var anonymous = await Client.GetAsync("/beheer/signalen");
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.Contains("/inloggen?terug=%2Fbeheer%2Fsignalen", anonymous.Headers.Location?.OriginalString);
 
         var email = await NewUserAsync("lezer");
         await SignInAsync(email, GoodPassword);
-        using var json = System.Text.Json.JsonDocument.Parse(await _client.GetStringAsync("/api/v1/regions/drenthe/signals"));
-        var html = await _client.GetStringAsync("/beheer/signalen");
+        using var json = System.Text.Json.JsonDocument.Parse(await Client.GetStringAsync("/api/v1/regions/drenthe/signals"));
+        var html = await Client.GetStringAsync("/beheer/signalen");
 
         Assert.Contains("Alle signalen", html);
         Assert.Contains($"{json.RootElement.GetProperty("signals").GetArrayLength()} signalen, ook van regels die de regio niet openbaar maakt", html);
@@ -190,7 +173,7 @@ public abstract partial class AccountTests<TDatabase> : IClassFixture<TDatabase>
     public async Task Over_HTTPS_the_session_and_form_cookies_are_Secure()
     {
         var email = await NewUserAsync("lezer");
-        using var https = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        using var https = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
         var form = await https.GetAsync("/inloggen");
         var formCookie = Assert.Single(form.Headers.GetValues("Set-Cookie"), c => c.StartsWith("resmonitor_formulier=", StringComparison.Ordinal));
 
@@ -217,7 +200,7 @@ public abstract partial class AccountTests<TDatabase> : IClassFixture<TDatabase>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Het e-mailadres of het wachtwoord klopt niet.", await response.Content.ReadAsStringAsync());
         Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("resmonitor_sessie=", StringComparison.Ordinal)));
-        Assert.Equal(HttpStatusCode.Redirect, (await _client.GetAsync("/beheer")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Client.GetAsync("/beheer")).StatusCode);
     }
 
     [Fact]
@@ -234,7 +217,7 @@ public abstract partial class AccountTests<TDatabase> : IClassFixture<TDatabase>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Dit account is tijdelijk geblokkeerd na 5 mislukte pogingen. Probeer het over 15 minuten opnieuw.", await response.Content.ReadAsStringAsync());
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var normalized = email.ToUpperInvariant();
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.NormalizedEmail == normalized);
         Assert.True(user.LockoutEnd > DateTimeOffset.UtcNow.AddMinutes(14));
@@ -255,16 +238,16 @@ public abstract partial class AccountTests<TDatabase> : IClassFixture<TDatabase>
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.Equal("60", response.Headers.RetryAfter?.ToString());
         Assert.Contains("Te veel pogingen", await response.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/inloggen")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/inloggen")).StatusCode);
     }
 
     [Fact]
     public async Task A_login_post_without_form_token_is_refused_with_400()
     {
         var email = await NewUserAsync("beheerder");
-        await _client.GetAsync("/inloggen");
+        await Client.GetAsync("/inloggen");
 
-        var response = await _client.PostAsync("/inloggen", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await Client.PostAsync("/inloggen", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Email"] = email,
             ["Password"] = GoodPassword,
@@ -272,7 +255,7 @@ public abstract partial class AccountTests<TDatabase> : IClassFixture<TDatabase>
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Formulier niet aangenomen", await response.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Redirect, (await _client.GetAsync("/beheer")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Client.GetAsync("/beheer")).StatusCode);
     }
 
     [Fact]
@@ -280,25 +263,25 @@ public abstract partial class AccountTests<TDatabase> : IClassFixture<TDatabase>
     {
         var email = await NewUserAsync("lezer");
         await SignInAsync(email, GoodPassword);
-        var beheer = await _client.GetStringAsync("/beheer");
+        var beheer = await Client.GetStringAsync("/beheer");
 
-        var refused = await _client.PostAsync("/uitloggen", new FormUrlEncodedContent([]));
+        var refused = await Client.PostAsync("/uitloggen", new FormUrlEncodedContent([]));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/beheer")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/beheer")).StatusCode);
 
-        var response = await _client.PostAsync("/uitloggen", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await Client.PostAsync("/uitloggen", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = TokenIn(beheer),
         }));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await _client.GetAsync("/beheer")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Client.GetAsync("/beheer")).StatusCode);
     }
 
     [Fact]
     public async Task Beheer_sends_anonymous_visitors_to_the_login_form_and_back()
     {
-        var response = await _client.GetAsync("/beheer");
+        var response = await Client.GetAsync("/beheer");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.EndsWith("/inloggen?terug=%2Fbeheer", response.Headers.Location?.OriginalString);
@@ -313,7 +296,7 @@ public abstract partial class AccountTests<TDatabase> : IClassFixture<TDatabase>
         var local = await PostLoginAsync(token, email, GoodPassword, "/beheer");
         Assert.Equal("/beheer", local.Headers.Location?.OriginalString);
 
-        using var other = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var other = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var otherHtml = await other.GetStringAsync("/inloggen");
         var offSite = await other.PostAsync("/inloggen", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -336,13 +319,13 @@ public abstract partial class AccountTests<TDatabase> : IClassFixture<TDatabase>
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
 
-        var response = await _client.SendAsync(request);
+        var response = await Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var body = await response.Content.ReadAsStringAsync();
         Assert.Contains("\"title\":\"Niet ingelogd\"", body);
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/api/v1/regions/drenthe/summary")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/api/v1/regions/drenthe/summary")).StatusCode);
     }
 
     [Theory]
@@ -354,7 +337,7 @@ public abstract partial class AccountTests<TDatabase> : IClassFixture<TDatabase>
     [InlineData("/api/v1/regions/drenthe/summary")]
     public async Task Public_pages_set_no_cookie_for_anonymous_visitors(string path)
     {
-        var response = await _client.GetAsync(path);
+        var response = await Client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(response.Headers.Contains("Set-Cookie"), $"{path} sets {string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var c) ? c : [])}");
@@ -364,7 +347,7 @@ public abstract partial class AccountTests<TDatabase> : IClassFixture<TDatabase>
     [Fact]
     public async Task The_public_pages_link_to_the_login_form_in_the_footer()
     {
-        var html = await _client.GetStringAsync("/");
+        var html = await Client.GetStringAsync("/");
 
         var footer = html[html.IndexOf("<footer", StringComparison.Ordinal)..];
         Assert.Contains("<a class=\"utrecht-link\" href=\"/inloggen\">Inloggen</a>", footer);
@@ -375,7 +358,7 @@ public abstract partial class AccountTests<TDatabase> : IClassFixture<TDatabase>
     [InlineData("/beheer")]
     public async Task The_account_pages_carry_the_strict_security_headers(string path)
     {
-        var response = await _client.GetAsync(path);
+        var response = await Client.GetAsync(path);
 
         var policy = string.Join(" ", response.Headers.GetValues("Content-Security-Policy"));
         Assert.DoesNotContain("unsafe-inline", policy);
@@ -387,9 +370,9 @@ public abstract partial class AccountTests<TDatabase> : IClassFixture<TDatabase>
     [Fact]
     public async Task The_site_and_the_command_line_build_the_same_account_tables()
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         var site = scope.ServiceProvider.GetRequiredService<ResMonitorDbContext>();
-        await using var cli = _database.CreateContext();
+        await using var cli = Database.CreateContext();
 
         static List<string> Columns(ResMonitorDbContext db) => db.Model.GetEntityTypes()
             .SelectMany(e => e.GetProperties().Select(p => $"{e.GetTableName()}.{p.GetColumnName()}"))
@@ -408,7 +391,7 @@ public abstract partial class AccountTests<TDatabase> : IClassFixture<TDatabase>
         using var output = new StringWriter();
         using var error = new StringWriter();
         var cli = new CliApp(output, error, TimeProvider.System) { Input = new StringReader(password + "\n"), Variables = _ => null };
-        var code = await cli.RunAsync(["--database", _database.Setting, .. args]);
+        var code = await cli.RunAsync(["--database", Database.Setting, .. args]);
         return (code, output.ToString(), error.ToString());
     }
 
@@ -423,7 +406,7 @@ public abstract partial class AccountTests<TDatabase> : IClassFixture<TDatabase>
         return email;
     }
 
-    private async Task<string> FormTokenAsync(string path = "/inloggen") => TokenIn(await _client.GetStringAsync(path));
+    private async Task<string> FormTokenAsync(string path = "/inloggen") => TokenIn(await Client.GetStringAsync(path));
 
     private async Task<HttpResponseMessage> SignInAsync(string email, string password) =>
         await PostLoginAsync(await FormTokenAsync(), email, password);
@@ -441,7 +424,7 @@ public abstract partial class AccountTests<TDatabase> : IClassFixture<TDatabase>
             form["terug"] = back;
         }
 
-        return _client.PostAsync("/inloggen", new FormUrlEncodedContent(form));
+        return Client.PostAsync("/inloggen", new FormUrlEncodedContent(form));
     }
 
     private static string TokenIn(string html) =>

@@ -12,28 +12,11 @@ namespace ResMonitor.Web.Tests;
 /// skip, a refused step (409, nothing stored), a deadline before the start, the reminder that fires once, and the
 /// public page that shows only what the region published.
 /// </summary>
-public abstract partial class EscalationTests<TDatabase> : IClassFixture<TDatabase>, IDisposable
+public abstract partial class EscalationTests<TDatabase>(TDatabase database) : SiteTest<TDatabase>(database, followRedirects: false)
     where TDatabase : TestDatabase
 {
     private const string Password = "opschalen-naar-de-provincie";
 
-    private readonly TDatabase _database;
-    private readonly MonitorFactory _factory;
-    private readonly HttpClient _client;
-
-    protected EscalationTests(TDatabase database)
-    {
-        _database = database;
-        _factory = new MonitorFactory(database);
-        _client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-    }
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        GC.SuppressFinalize(this);
-    }
 
     [Fact]
     public async Task A_beheerder_opens_an_impasse_and_moves_it_from_step_1_to_step_3_with_a_reason()
@@ -47,33 +30,33 @@ public abstract partial class EscalationTests<TDatabase> : IClassFixture<TDataba
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, third.StatusCode);
-        var page = await _client.GetStringAsync($"/beheer/impasses/{id}");
+        var page = await Client.GetStringAsync($"/beheer/impasses/{id}");
         Assert.Contains("Stap 3 is gestart.", page);
         Assert.Contains("Stap 3: mediation door een onafhankelijke partij", page);
         Assert.Contains("Reden: De tafel kiest direct voor mediation.", page);
         Assert.Contains("Aanleiding: onvoldoende politiek-bestuurlijk draagvlak.", page);
         var state = await StateAsync(id);
         Assert.Equal(3, state.CurrentStep);
-        Assert.Contains(title, await _client.GetStringAsync("/beheer/impasses"));
+        Assert.Contains(title, await Client.GetStringAsync("/beheer/impasses"));
     }
 
     [Fact]
     public async Task A_redacteur_is_refused_and_an_anonymous_visitor_is_sent_to_sign_in()
     {
-        var anonymous = await _client.GetAsync("/beheer/impasses");
+        var anonymous = await Client.GetAsync("/beheer/impasses");
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.Contains("/inloggen", anonymous.Headers.Location!.ToString());
 
         await SignInAsAsync("redacteur", "GM0106");
-        Assert.EndsWith("/fout/403", (await _client.GetAsync("/beheer/impasses")).Headers.Location!.AbsolutePath);
-        Assert.EndsWith("/fout/403", (await _client.GetAsync("/beheer/impasses/nieuw")).Headers.Location!.AbsolutePath);
-        var denied = await _client.GetAsync("/fout/403");
+        Assert.EndsWith("/fout/403", (await Client.GetAsync("/beheer/impasses")).Headers.Location!.AbsolutePath);
+        Assert.EndsWith("/fout/403", (await Client.GetAsync("/beheer/impasses/nieuw")).Headers.Location!.AbsolutePath);
+        var denied = await Client.GetAsync("/fout/403");
         Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
 
-        var token = TokenIn(await _client.GetStringAsync("/beheer"));
-        var post = await _client.PostAsync("/beheer/impasses/nieuw", Form(token, new() { ["Titel"] = "Mag niet", ["Datum"] = "2026-01-05" }));
+        var token = TokenIn(await Client.GetStringAsync("/beheer"));
+        var post = await Client.PostAsync("/beheer/impasses/nieuw", Form(token, new() { ["Titel"] = "Mag niet", ["Datum"] = "2026-01-05" }));
         Assert.EndsWith("/fout/403", post.Headers.Location!.AbsolutePath);
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.False(await db.Impasses.AnyAsync(i => i.Title == "Mag niet"));
     }
 
@@ -129,17 +112,17 @@ public abstract partial class EscalationTests<TDatabase> : IClassFixture<TDataba
         var id = await OpenImpasseAsync(NewTitle());
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(id, "stap", Step(1, deadline: "2099-06-30"))).StatusCode);
 
-        var early = await _database.RunAsync("escalation", "remind", "--date", "2099-06-22");
-        var first = await _database.RunAsync("escalation", "remind", "--date", "2099-06-23");
-        var second = await _database.RunAsync("escalation", "remind", "--date", "2099-06-24");
+        var early = await Database.RunAsync("escalation", "remind", "--date", "2099-06-22");
+        var first = await Database.RunAsync("escalation", "remind", "--date", "2099-06-23");
+        var second = await Database.RunAsync("escalation", "remind", "--date", "2099-06-24");
 
         Assert.Equal(0, first.Code);
         Assert.DoesNotContain("stap 1, deadline 30 juni 2099", early.Output);
         Assert.Contains("stap 1, deadline 30 juni 2099", first.Output);
         Assert.DoesNotContain("stap 1, deadline 30 juni 2099", second.Output);
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         Assert.Equal(1, await db.EscalationEvents.CountAsync(e => e.ImpasseId == id && e.Kind == EscalationEventKind.ReminderSent));
-        Assert.Contains("herinnering: de deadline van stap 1 is 30 juni 2099 (getoond in beheer, niet gemaild)", await _client.GetStringAsync($"/beheer/impasses/{id}"));
+        Assert.Contains("herinnering: de deadline van stap 1 is 30 juni 2099 (getoond in beheer, niet gemaild)", await Client.GetStringAsync($"/beheer/impasses/{id}"));
     }
 
     [Fact]
@@ -155,7 +138,7 @@ public abstract partial class EscalationTests<TDatabase> : IClassFixture<TDataba
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(id, "document", new() { ["DocumentTitel"] = "Brief aan de raden", ["Verwijzing"] = "https://example.nl/brief.pdf", ["DocumentOpenbaar"] = "true", ["Datum"] = "2026-01-21" })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(id, "publiceren", new() { ["Samenvatting"] = "De provincie zoekt een oplossing voor de netcapaciteit." })).StatusCode);
 
-        using var visitor = _factory.CreateClient();
+        using var visitor = Factory.CreateClient();
         var page = await visitor.GetStringAsync("/opschaling");
 
         Assert.Contains(published, page);
@@ -189,8 +172,8 @@ public abstract partial class EscalationTests<TDatabase> : IClassFixture<TDataba
 
     private async Task<long> OpenImpasseAsync(string title)
     {
-        var token = TokenIn(await _client.GetStringAsync("/beheer/impasses/nieuw"));
-        var response = await _client.PostAsync("/beheer/impasses/nieuw", Form(token, new()
+        var token = TokenIn(await Client.GetStringAsync("/beheer/impasses/nieuw"));
+        var response = await Client.PostAsync("/beheer/impasses/nieuw", Form(token, new()
         {
             ["Titel"] = title,
             ["Onderwerp"] = "GridCongestion",
@@ -203,19 +186,19 @@ public abstract partial class EscalationTests<TDatabase> : IClassFixture<TDataba
 
     private async Task<HttpResponseMessage> PostAsync(long id, string handler, Dictionary<string, string> fields)
     {
-        var token = TokenIn(await _client.GetStringAsync($"/beheer/impasses/{id}"));
-        return await _client.PostAsync($"/beheer/impasses/{id}?handler={handler}", Form(token, fields));
+        var token = TokenIn(await Client.GetStringAsync($"/beheer/impasses/{id}"));
+        return await Client.PostAsync($"/beheer/impasses/{id}?handler={handler}", Form(token, fields));
     }
 
     private async Task<int> EventCountAsync(long id)
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         return await db.EscalationEvents.CountAsync(e => e.ImpasseId == id);
     }
 
     private async Task<EscalationState> StateAsync(long id)
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         return EscalationState.Of(await db.Impasses.Include(i => i.Events).SingleAsync(i => i.Id == id));
     }
 
@@ -226,12 +209,12 @@ public abstract partial class EscalationTests<TDatabase> : IClassFixture<TDataba
         using var error = new StringWriter();
         var cli = new CliApp(output, error, TimeProvider.System) { Input = new StringReader(Password + "\n"), Variables = _ => null };
         string[] args = organisation is null
-            ? ["--database", _database.Setting, "user", "add", email, "--role", role, "--name", "Test"]
-            : ["--database", _database.Setting, "user", "add", email, "--role", role, "--organisation", organisation, "--name", "Test"];
+            ? ["--database", Database.Setting, "user", "add", email, "--role", role, "--name", "Test"]
+            : ["--database", Database.Setting, "user", "add", email, "--role", role, "--organisation", organisation, "--name", "Test"];
         Assert.True(await cli.RunAsync(args) == 0, error.ToString());
 
-        var token = TokenIn(await _client.GetStringAsync("/inloggen"));
-        var response = await _client.PostAsync("/inloggen", Form(token, new() { ["Email"] = email, ["Password"] = Password }));
+        var token = TokenIn(await Client.GetStringAsync("/inloggen"));
+        var response = await Client.PostAsync("/inloggen", Form(token, new() { ["Email"] = email, ["Password"] = Password }));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 

@@ -24,33 +24,16 @@ public static class ChartPages
 }
 
 /// <summary>The indicator pages, their charts and the CSV downloads, over HTTP, on SQLite and on PostgreSQL.</summary>
-public abstract partial class IndicatorTests<TDatabase> : IClassFixture<TDatabase>, IDisposable
+public abstract partial class IndicatorTests<TDatabase>(TDatabase database) : SiteTest<TDatabase>(database)
     where TDatabase : TestDatabase
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
-    private readonly TDatabase _database;
-    private readonly MonitorFactory _factory;
-    private readonly HttpClient _client;
-
-    protected IndicatorTests(TDatabase database)
-    {
-        _database = database;
-        _factory = new MonitorFactory(database);
-        _client = _factory.CreateClient();
-    }
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        GC.SuppressFinalize(this);
-    }
 
     [Fact]
     public async Task The_overview_lists_the_six_groups_in_the_words_of_the_RES_note_with_a_link_each()
     {
-        var html = await _client.GetStringAsync("/indicatoren");
+        var html = await Client.GetStringAsync("/indicatoren");
 
         string[] groups =
         [
@@ -65,7 +48,7 @@ public abstract partial class IndicatorTests<TDatabase> : IClassFixture<TDatabas
         foreach (var slug in new[] { "opwek", "participatie", "vergunningen", "ruimtelijke-inbedding", "energie-infrastructuur", "warmte" })
         {
             Assert.Contains($"href=\"/indicatoren/{slug}\"", html);
-            using var page = await _client.GetAsync($"/indicatoren/{slug}");
+            using var page = await Client.GetAsync($"/indicatoren/{slug}");
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         }
 
@@ -75,12 +58,12 @@ public abstract partial class IndicatorTests<TDatabase> : IClassFixture<TDatabas
     [Fact]
     public async Task The_generation_page_shows_the_realised_capacity_of_every_municipality_in_the_register()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var municipalities = await db.Organisations.Where(o => o.Kind == OrganisationKind.Municipality).ToListAsync();
         var realised = (await db.Projects.Where(p => p.Phase == Phase.Realised).Select(p => new { p.MunicipalityId, p.CapacityMw }).ToListAsync())
             .GroupBy(p => p.MunicipalityId).ToDictionary(g => g.Key, g => g.Sum(p => p.CapacityMw));
 
-        var table = Table(await _client.GetStringAsync("/indicatoren/opwek"), "opwek-per-gemeente");
+        var table = Table(await Client.GetStringAsync("/indicatoren/opwek"), "opwek-per-gemeente");
 
         var column = Array.IndexOf(table[0], "Gerealiseerd (MW)");
         Assert.True(column > 0);
@@ -97,7 +80,7 @@ public abstract partial class IndicatorTests<TDatabase> : IClassFixture<TDatabas
     [Fact]
     public async Task The_participation_page_counts_the_new_projects_at_or_above_fifty_percent_local_ownership()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var agreement = new DateOnly(2021, 7, 1);
         var projects = await db.Projects.Include(p => p.PhaseHistory).Where(p => p.Phase != Phase.Withdrawn).ToListAsync();
         var newProjects = projects
@@ -107,7 +90,7 @@ public abstract partial class IndicatorTests<TDatabase> : IClassFixture<TDatabas
         var meeting = newProjects.Count(p => p.LocalOwnershipPercent >= 50m);
         Assert.True(meeting > 0, "the example data should hold new projects at 50% or more");
 
-        var html = await _client.GetStringAsync("/indicatoren/participatie");
+        var html = await Client.GetStringAsync("/indicatoren/participatie");
 
         Assert.Contains($"Van de <strong>{known}</strong> nieuwe projecten waarvan het aandeel lokaal eigendom bekend is, halen er <strong>{meeting}</strong> het streven van 50% of meer.", html);
         Assert.Contains("1 juli 2021", html);
@@ -125,13 +108,13 @@ public abstract partial class IndicatorTests<TDatabase> : IClassFixture<TDatabas
     [Fact]
     public async Task The_permit_page_splits_granted_permits_at_1_January_2025_and_per_phase()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var projects = await db.Projects.Include(p => p.Permits).ToListAsync();
         var deadline = new DateOnly(2025, 1, 1);
         var before = projects.Where(p => p.Permits.Any(x => x.GrantedOn < deadline)).ToList();
         Assert.NotEmpty(before);
 
-        var html = await _client.GetStringAsync("/indicatoren/vergunningen");
+        var html = await Client.GetStringAsync("/indicatoren/vergunningen");
 
         var permits = Table(html, "vergunningen-2025");
         var row = permits.Single(r => r[0] == "Verleend vóór 2025");
@@ -147,12 +130,12 @@ public abstract partial class IndicatorTests<TDatabase> : IClassFixture<TDatabas
     [Fact]
     public async Task The_pages_without_data_say_so_and_name_the_organisations_that_supply_it()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var organisations = await db.Organisations.ToListAsync();
 
-        var spatial = WebUtility.HtmlDecode(await _client.GetStringAsync("/indicatoren/ruimtelijke-inbedding"));
-        var grid = WebUtility.HtmlDecode(await _client.GetStringAsync("/indicatoren/energie-infrastructuur"));
-        var heat = WebUtility.HtmlDecode(await _client.GetStringAsync("/indicatoren/warmte"));
+        var spatial = WebUtility.HtmlDecode(await Client.GetStringAsync("/indicatoren/ruimtelijke-inbedding"));
+        var grid = WebUtility.HtmlDecode(await Client.GetStringAsync("/indicatoren/energie-infrastructuur"));
+        var heat = WebUtility.HtmlDecode(await Client.GetStringAsync("/indicatoren/warmte"));
 
         Assert.All([spatial, grid, heat], html => Assert.Contains("Nog geen gegevens.", html));
         Assert.All(organisations.Where(o => o.Kind is OrganisationKind.Municipality or OrganisationKind.Province or OrganisationKind.WaterBoard),
@@ -169,7 +152,7 @@ public abstract partial class IndicatorTests<TDatabase> : IClassFixture<TDatabas
     [MemberData(nameof(ChartPages.ChartsAndTheirPages), MemberType = typeof(ChartPages))]
     public async Task Every_chart_has_a_title_and_description_a_table_and_a_CSV_that_equals_the_table(string name, string path)
     {
-        var html = await _client.GetStringAsync(path);
+        var html = await Client.GetStringAsync(path);
 
         var svg = Regex.Match(html, $"<svg [^>]*aria-labelledby=\"grafiek-{name}-title grafiek-{name}-desc\"[^>]*>(.*?)</svg>", RegexOptions.Singleline);
         Assert.True(svg.Success, $"no labelled chart {name} on {path}");
@@ -180,7 +163,7 @@ public abstract partial class IndicatorTests<TDatabase> : IClassFixture<TDatabas
         Assert.Contains($"href=\"/grafieken/{name}.csv\"", html);
 
         var table = Table(html, name);
-        using var response = await _client.GetAsync($"/grafieken/{name}.csv");
+        using var response = await Client.GetAsync($"/grafieken/{name}.csv");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
@@ -202,10 +185,10 @@ public abstract partial class IndicatorTests<TDatabase> : IClassFixture<TDatabas
     [Fact]
     public async Task The_home_page_shows_the_trend_up_to_this_year_ending_at_the_overview_and_the_2030_target()
     {
-        var html = await _client.GetStringAsync("/");
-        using var summary = System.Text.Json.JsonDocument.Parse(await _client.GetStringAsync("/api/v1/regions/drenthe/summary"));
+        var html = await Client.GetStringAsync("/");
+        using var summary = System.Text.Json.JsonDocument.Parse(await Client.GetStringAsync("/api/v1/regions/drenthe/summary"));
         var total = summary.RootElement.GetProperty("total");
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var firstYear = (await db.PhaseChanges.Select(c => c.Date).ToListAsync()).Min().Year;
 
         Assert.Contains("<h2 id=\"trend\" class=\"utrecht-heading-2\">Door de jaren heen</h2>", html);
@@ -222,7 +205,7 @@ public abstract partial class IndicatorTests<TDatabase> : IClassFixture<TDatabas
     [Fact]
     public async Task An_unknown_chart_gives_a_Dutch_problem_description()
     {
-        using var response = await _client.GetAsync("/grafieken/bestaat-niet.csv");
+        using var response = await Client.GetAsync("/grafieken/bestaat-niet.csv");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -232,8 +215,8 @@ public abstract partial class IndicatorTests<TDatabase> : IClassFixture<TDatabas
     [Fact]
     public async Task The_pages_and_the_CSV_speak_English_on_request()
     {
-        var html = await _client.GetStringAsync("/indicatoren/opwek?lang=en");
-        var csv = await _client.GetStringAsync("/grafieken/opwek-per-techniek.csv?lang=en");
+        var html = await Client.GetStringAsync("/indicatoren/opwek?lang=en");
+        var csv = await Client.GetStringAsync("/grafieken/opwek-per-techniek.csv?lang=en");
 
         Assert.Contains("Generation by wind energy and large-scale solar energy", html);
         Assert.Contains("href=\"/grafieken/opwek-per-techniek.csv?lang=en\"", html);

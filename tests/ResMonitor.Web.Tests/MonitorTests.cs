@@ -4,29 +4,13 @@ using System.Text.Json;
 namespace ResMonitor.Web.Tests;
 
 /// <summary>The first page, the JSON summary and the OpenAPI document, over HTTP, on SQLite and on PostgreSQL.</summary>
-public abstract class MonitorTests<TDatabase> : IClassFixture<TDatabase>, IDisposable
+public abstract class MonitorTests<TDatabase>(TDatabase database) : SiteTest<TDatabase>(database)
     where TDatabase : TestDatabase
 {
-    private readonly MonitorFactory _factory;
-    private readonly HttpClient _client;
-
-    protected MonitorTests(TDatabase database)
-    {
-        _factory = new MonitorFactory(database);
-        _client = _factory.CreateClient();
-    }
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
     [Fact]
     public async Task The_home_page_shows_the_target_the_overview_and_their_sources_in_Dutch()
     {
-        var html = await _client.GetStringAsync("/");
+        var html = await Client.GetStringAsync("/");
 
         Assert.Contains("<html lang=\"nl\">", html);
         Assert.Contains("Doel 2030: 3,45 TWh", html);
@@ -43,7 +27,7 @@ public abstract class MonitorTests<TDatabase> : IClassFixture<TDatabase>, IDispo
     [Fact]
     public async Task The_summary_API_returns_the_same_figures_as_the_page()
     {
-        using var response = await _client.GetAsync("/api/v1/regions/drenthe/summary");
+        using var response = await Client.GetAsync("/api/v1/regions/drenthe/summary");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var root = json.RootElement;
@@ -55,14 +39,14 @@ public abstract class MonitorTests<TDatabase> : IClassFixture<TDatabase>, IDispo
         Assert.Equal(12, root.GetProperty("byMunicipality").GetArrayLength());
 
         var realised = root.GetProperty("total").GetProperty("realisedMwh").GetDecimal();
-        var html = await _client.GetStringAsync("/");
+        var html = await Client.GetStringAsync("/");
         Assert.Contains($"Gerealiseerd is <strong>{Core.DutchFormat.Twh(realised)}</strong>", html);
     }
 
     [Fact]
     public async Task An_unknown_region_gives_a_Dutch_problem_description()
     {
-        using var response = await _client.GetAsync("/api/v1/regions/atlantis/summary");
+        using var response = await Client.GetAsync("/api/v1/regions/atlantis/summary");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -72,7 +56,7 @@ public abstract class MonitorTests<TDatabase> : IClassFixture<TDatabase>, IDispo
     [Fact]
     public async Task The_OpenAPI_document_describes_the_summary()
     {
-        var document = await _client.GetStringAsync("/openapi/v1.json");
+        var document = await Client.GetStringAsync("/openapi/v1.json");
 
         Assert.Contains("/api/v1/regions/{region}/summary", document);
     }
@@ -80,7 +64,7 @@ public abstract class MonitorTests<TDatabase> : IClassFixture<TDatabase>, IDispo
     [Fact]
     public async Task An_unknown_page_gives_a_Dutch_404_page_with_a_way_back()
     {
-        using var response = await _client.GetAsync("/bestaat-niet");
+        using var response = await Client.GetAsync("/bestaat-niet");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
@@ -91,7 +75,7 @@ public abstract class MonitorTests<TDatabase> : IClassFixture<TDatabase>, IDispo
     [Fact]
     public async Task Every_response_carries_the_security_headers()
     {
-        using var response = await _client.GetAsync("/");
+        using var response = await Client.GetAsync("/");
 
         var policy = string.Join(' ', response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("frame-ancestors 'none'", policy);

@@ -15,39 +15,22 @@ namespace ResMonitor.Web.Tests;
 /// The open data over HTTP, as a reuser meets it: the JSON API, the downloads (CSV, CSV for Excel, GeoJSON, ZIP with
 /// datapackage.json), the DCAT catalogue and the /open-data page, with clear 400s and 404s. SQLite and PostgreSQL.
 /// </summary>
-public abstract class OpenDataTests<TDatabase> : IClassFixture<TDatabase>, IDisposable
+public abstract class OpenDataTests<TDatabase>(TDatabase database) : SiteTest<TDatabase>(database)
     where TDatabase : TestDatabase
 {
     private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
 
-    private readonly TDatabase _database;
-    private readonly MonitorFactory _factory;
-    private readonly HttpClient _client;
-
-    protected OpenDataTests(TDatabase database)
-    {
-        _database = database;
-        _factory = new MonitorFactory(database);
-        _client = _factory.CreateClient();
-    }
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        GC.SuppressFinalize(this);
-    }
 
     private async Task<int> CountAsync(Func<IQueryable<Project>, IQueryable<Project>>? filter = null)
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var projects = db.Projects.Where(p => p.RegionId == "drenthe");
         return await (filter is null ? projects : filter(projects)).CountAsync();
     }
 
     private async Task<byte[]> DownloadAsync(string url, string expectedMediaType)
     {
-        using var response = await _client.GetAsync(url);
+        using var response = await Client.GetAsync(url);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         Assert.Equal(expectedMediaType, response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
@@ -68,7 +51,7 @@ public abstract class OpenDataTests<TDatabase> : IClassFixture<TDatabase>, IDisp
     /// <summary>A municipality and technique with no project at all: an empty selection.</summary>
     private async Task<(string Code, string Technique)> EmptySelectionAsync()
     {
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var codes = await db.Organisations.Where(o => o.RegionId == "drenthe" && o.Kind == OrganisationKind.Municipality).Select(o => o.Code).ToListAsync();
         foreach (var code in codes)
         {
@@ -159,7 +142,7 @@ public abstract class OpenDataTests<TDatabase> : IClassFixture<TDatabase>, IDisp
         Assert.True(expected > 0);
 
         var (_, rows, _) = Csv(await DownloadAsync("/open-data/drenthe/projecten.csv?techniek=wind&fase=gerealiseerd", "text/csv"));
-        var api = Json(Encoding.UTF8.GetBytes(await _client.GetStringAsync("/api/v1/regions/drenthe/projects?techniek=wind&fase=gerealiseerd")));
+        var api = Json(Encoding.UTF8.GetBytes(await Client.GetStringAsync("/api/v1/regions/drenthe/projects?techniek=wind&fase=gerealiseerd")));
 
         Assert.Equal(expected, rows.Count);
         Assert.All(rows, r => Assert.Equal("wind", r[2]));
@@ -190,7 +173,7 @@ public abstract class OpenDataTests<TDatabase> : IClassFixture<TDatabase>, IDisp
         var geo = Json(await DownloadAsync("/open-data/drenthe/projecten.geojson" + query, "application/geo+json"));
         Assert.Equal("FeatureCollection", geo.GetProperty("type").GetString());
         Assert.Equal(0, geo.GetProperty("features").GetArrayLength());
-        var api = Json(Encoding.UTF8.GetBytes(await _client.GetStringAsync("/api/v1/regions/drenthe/projects" + query)));
+        var api = Json(Encoding.UTF8.GetBytes(await Client.GetStringAsync("/api/v1/regions/drenthe/projects" + query)));
         Assert.Equal(0, api.GetProperty("projects").GetArrayLength());
     }
 
@@ -225,8 +208,8 @@ public abstract class OpenDataTests<TDatabase> : IClassFixture<TDatabase>, IDisp
     [Fact]
     public async Task The_municipalities_API_gives_the_figures_of_the_summary_with_source_and_reference_date()
     {
-        var list = Json(Encoding.UTF8.GetBytes(await _client.GetStringAsync("/api/v1/regions/drenthe/municipalities")));
-        var summary = Json(Encoding.UTF8.GetBytes(await _client.GetStringAsync("/api/v1/regions/drenthe/summary")));
+        var list = Json(Encoding.UTF8.GetBytes(await Client.GetStringAsync("/api/v1/regions/drenthe/municipalities")));
+        var summary = Json(Encoding.UTF8.GetBytes(await Client.GetStringAsync("/api/v1/regions/drenthe/summary")));
 
         var municipalities = list.GetProperty("municipalities").EnumerateArray().ToList();
         Assert.Equal(12, municipalities.Count);
@@ -240,7 +223,7 @@ public abstract class OpenDataTests<TDatabase> : IClassFixture<TDatabase>, IDisp
             Assert.False(string.IsNullOrEmpty(m.GetProperty("source").GetString()));
         }
 
-        var assen = Json(Encoding.UTF8.GetBytes(await _client.GetStringAsync("/api/v1/regions/drenthe/municipalities/GM0106")));
+        var assen = Json(Encoding.UTF8.GetBytes(await Client.GetStringAsync("/api/v1/regions/drenthe/municipalities/GM0106")));
         Assert.Equal("Assen", assen.GetProperty("name").GetString());
         Assert.Equal("2025-01-01", assen.GetProperty("populationReferenceDate").GetString());
     }
@@ -248,7 +231,7 @@ public abstract class OpenDataTests<TDatabase> : IClassFixture<TDatabase>, IDisp
     [Fact]
     public async Task One_project_comes_with_its_history_source_and_reference_date()
     {
-        var project = Json(Encoding.UTF8.GetBytes(await _client.GetStringAsync("/api/v1/regions/drenthe/projects/VB-001")));
+        var project = Json(Encoding.UTF8.GetBytes(await Client.GetStringAsync("/api/v1/regions/drenthe/projects/VB-001")));
 
         Assert.Equal("Voorbeeld: Zonnepark Aa en Hunze 1", project.GetProperty("name").GetString());
         Assert.Equal("zon_op_land", project.GetProperty("technique").GetString());
@@ -275,7 +258,7 @@ public abstract class OpenDataTests<TDatabase> : IClassFixture<TDatabase>, IDisp
     [InlineData("/open-data/drenthe/gemeenten.geojson?fase=idee", "fase", "gemeente")]
     public async Task A_malformed_parameter_gives_a_400_in_Dutch_that_names_it_and_what_is_allowed(string url, string parameter, string allowed)
     {
-        using var response = await _client.GetAsync(url);
+        using var response = await Client.GetAsync(url);
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url}: {response.StatusCode} {body}");
@@ -296,7 +279,7 @@ public abstract class OpenDataTests<TDatabase> : IClassFixture<TDatabase>, IDisp
     [InlineData("/open-data/atlantis/open-data.zip", "De regio 'atlantis' staat niet in het register.")]
     public async Task An_unknown_region_municipality_or_project_gives_a_Dutch_404(string url, string detail)
     {
-        using var response = await _client.GetAsync(url);
+        using var response = await Client.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -360,7 +343,7 @@ public abstract class OpenDataTests<TDatabase> : IClassFixture<TDatabase>, IDisp
     [Fact]
     public async Task The_DCAT_catalogue_parses_and_lists_a_distribution_for_every_download()
     {
-        using var response = await _client.GetAsync("/open-data/catalogus");
+        using var response = await Client.GetAsync("/open-data/catalogus");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/rdf+xml", response.Content.Headers.ContentType?.MediaType);
         var document = XDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -378,7 +361,7 @@ public abstract class OpenDataTests<TDatabase> : IClassFixture<TDatabase>, IDisp
         Assert.NotNull(dataset.Element(dct + "spatial"));
         Assert.NotNull(dataset.Element(dct + "language"));
 
-        await using var db = _database.CreateContext();
+        await using var db = Database.CreateContext();
         var latest = await db.Projects.Where(p => p.RegionId == "drenthe").MaxAsync(p => p.SourceDate);
         Assert.Equal(latest.ToString("yyyy-MM-dd"), dataset.Element(dct + "modified")?.Value);
 
@@ -391,7 +374,7 @@ public abstract class OpenDataTests<TDatabase> : IClassFixture<TDatabase>, IDisp
         Assert.All(distributions, d => Assert.StartsWith("http://publications.europa.eu/resource/authority/file-type/", d.Element(dct + "format")?.Attribute(rdf + "resource")?.Value));
         foreach (var url in downloads)
         {
-            using var download = await _client.GetAsync(new Uri(url).PathAndQuery);
+            using var download = await Client.GetAsync(new Uri(url).PathAndQuery);
             Assert.True(download.StatusCode == HttpStatusCode.OK, url);
         }
     }
@@ -399,7 +382,7 @@ public abstract class OpenDataTests<TDatabase> : IClassFixture<TDatabase>, IDisp
     [Fact]
     public async Task Every_open_data_endpoint_is_described_in_the_OpenAPI_document()
     {
-        var document = Json(Encoding.UTF8.GetBytes(await _client.GetStringAsync("/openapi/v1.json")));
+        var document = Json(Encoding.UTF8.GetBytes(await Client.GetStringAsync("/openapi/v1.json")));
         var paths = document.GetProperty("paths");
 
         foreach (var path in new[]
@@ -432,7 +415,7 @@ public abstract class OpenDataTests<TDatabase> : IClassFixture<TDatabase>, IDisp
             $"{id},\"=HYPERLINK(\"\"http://example.org\"\",\"\"klik\"\")\",wind,GM0106,1,2024-01-01,+31 592 000000,@SUM(A1),-2+3,2024-06-01\n");
         try
         {
-            var (code, _, error) = await _database.RunAsync("import", "projects", path);
+            var (code, _, error) = await Database.RunAsync("import", "projects", path);
             Assert.True(code == 0, error);
 
             var (header, rows, _) = Csv(await DownloadAsync("/open-data/drenthe/projecten-excel.csv?gemeente=GM0106", "text/csv"));
@@ -445,13 +428,13 @@ public abstract class OpenDataTests<TDatabase> : IClassFixture<TDatabase>, IDisp
             Assert.DoesNotContain(",=", municipalities);
 
             // The API gives the text as it is; only spreadsheet files carry the quote.
-            var project = Json(Encoding.UTF8.GetBytes(await _client.GetStringAsync($"/api/v1/regions/drenthe/projects/{id}")));
+            var project = Json(Encoding.UTF8.GetBytes(await Client.GetStringAsync($"/api/v1/regions/drenthe/projects/{id}")));
             Assert.Equal("=HYPERLINK(\"http://example.org\",\"klik\")", project.GetProperty("name").GetString());
         }
         finally
         {
             File.Delete(path);
-            await using var db = _database.CreateContext();
+            await using var db = Database.CreateContext();
             await db.Projects.Where(p => p.Id == id).ExecuteDeleteAsync();
         }
     }
@@ -459,7 +442,7 @@ public abstract class OpenDataTests<TDatabase> : IClassFixture<TDatabase>, IDisp
     [Fact]
     public async Task The_open_data_page_lists_every_download_the_API_the_licence_and_the_reference_date()
     {
-        var html = await _client.GetStringAsync("/open-data");
+        var html = await Client.GetStringAsync("/open-data");
 
         Assert.Contains("<h1 class=\"utrecht-heading-1\">Open data</h1>", html);
         foreach (var file in new[] { "projecten.csv", "projecten-excel.csv", "projecten.geojson", "gemeenten.csv", "gemeenten-excel.csv", "gemeenten.geojson", "open-data.zip" })
@@ -473,7 +456,7 @@ public abstract class OpenDataTests<TDatabase> : IClassFixture<TDatabase>, IDisp
         Assert.Contains("1 juli 2025", html);
         Assert.Contains($"{await CountAsync()} rijen", html);
 
-        var english = await _client.GetStringAsync("/open-data?lang=en");
+        var english = await Client.GetStringAsync("/open-data?lang=en");
         Assert.Contains("Files to download", english);
         Assert.Contains("1 July 2025", english);
     }
@@ -481,7 +464,7 @@ public abstract class OpenDataTests<TDatabase> : IClassFixture<TDatabase>, IDisp
     [Fact]
     public async Task The_page_form_narrows_the_download_links()
     {
-        var html = await _client.GetStringAsync("/open-data?gemeente=gm0106&techniek=wind&fase=");
+        var html = await Client.GetStringAsync("/open-data?gemeente=gm0106&techniek=wind&fase=");
 
         Assert.Contains("href=\"/open-data/drenthe/projecten.csv?gemeente=GM0106&amp;techniek=wind\"", html);
         Assert.Contains("href=\"/open-data/drenthe/gemeenten.csv?gemeente=GM0106\"", html);
@@ -494,7 +477,7 @@ public abstract class OpenDataTests<TDatabase> : IClassFixture<TDatabase>, IDisp
     [InlineData("/open-data?gemeente=GM0363", "gemeente")]
     public async Task A_bad_selection_on_the_page_gives_the_Dutch_400_page_that_names_the_parameter(string url, string parameter)
     {
-        using var response = await _client.GetAsync(url);
+        using var response = await Client.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
@@ -504,8 +487,8 @@ public abstract class OpenDataTests<TDatabase> : IClassFixture<TDatabase>, IDisp
     [Fact]
     public async Task The_language_parameter_is_no_selection_error_on_the_API_or_the_downloads()
     {
-        using var api = await _client.GetAsync("/api/v1/regions/drenthe/projects?lang=en&techniek=wind");
-        using var file = await _client.GetAsync("/open-data/drenthe/gemeenten.csv?lang=nl");
+        using var api = await Client.GetAsync("/api/v1/regions/drenthe/projects?lang=en&techniek=wind");
+        using var file = await Client.GetAsync("/open-data/drenthe/gemeenten.csv?lang=nl");
 
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);

@@ -28,6 +28,11 @@ public abstract class PlanFailureTests<TDatabase>(TDatabase database) : SiteTest
         Assert.Equal(before.GetProperty("total").GetProperty("pipelineMwh").GetDecimal() - failed, after.GetProperty("total").GetProperty("pipelineMwh").GetDecimal());
         Assert.True(await ExpectedForecast() < forecastBefore);
 
+        var municipality = await db.Organisations.SingleAsync(o => o.Id == project.MunicipalityId);
+        var line = after.GetProperty("byMunicipality").EnumerateArray().Single(l => l.GetProperty("key").GetString() == municipality.Code);
+        var municipalityPage = WebUtility.HtmlDecode(await Client.GetStringAsync($"/gemeenten/{Core.Slug.From(municipality.Name)}"));
+        Assert.Contains($"Nog eens {Core.DutchFormat.Number(line.GetProperty("pipelineMwh").GetDecimal() / 1000m, 1)} GWh", municipalityPage);
+
         var page = WebUtility.HtmlDecode(await Client.GetStringAsync($"/projecten/{project.Id}"));
         Assert.Contains("Planuitval", page);
         Assert.Contains("geen realisatie", page);

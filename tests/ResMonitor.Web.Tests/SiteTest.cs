@@ -4,11 +4,12 @@ namespace ResMonitor.Web.Tests;
 public abstract class SiteTest<TDatabase> : IClassFixture<TDatabase>, IDisposable
     where TDatabase : TestDatabase
 {
-    protected SiteTest(TDatabase database)
+    /// <param name="followRedirects">False where a test asserts a redirect itself (sign-in, language switch).</param>
+    protected SiteTest(TDatabase database, bool followRedirects = true)
     {
         Database = database;
         Factory = new MonitorFactory(database);
-        Client = Factory.CreateClient();
+        Client = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
     }
 
     protected TDatabase Database { get; }

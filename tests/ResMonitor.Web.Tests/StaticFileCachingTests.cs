@@ -4,36 +4,20 @@ using System.Text.RegularExpressions;
 namespace ResMonitor.Web.Tests;
 
 /// <summary>Versioned stylesheets are cached for a year; other static files are revalidated.</summary>
-public abstract partial class StaticFileCachingTests<TDatabase> : IClassFixture<TDatabase>, IDisposable
+public abstract partial class StaticFileCachingTests<TDatabase>(TDatabase database) : SiteTest<TDatabase>(database)
     where TDatabase : TestDatabase
 {
-    private readonly MonitorFactory _factory;
-    private readonly HttpClient _client;
-
-    protected StaticFileCachingTests(TDatabase database)
-    {
-        _factory = new MonitorFactory(database);
-        _client = _factory.CreateClient();
-    }
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
     [Fact]
     public async Task The_stylesheets_the_home_page_links_may_be_kept_for_a_year()
     {
-        var html = await _client.GetStringAsync("/");
+        var html = await Client.GetStringAsync("/");
         var stylesheets = Stylesheet().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
 
         Assert.Equal(3, stylesheets.Count);
         foreach (var url in stylesheets)
         {
             Assert.Contains("?v=", url);
-            using var response = await _client.GetAsync(url);
+            using var response = await Client.GetAsync(url);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var cacheControl = response.Headers.CacheControl;
             Assert.NotNull(cacheControl);
@@ -48,7 +32,7 @@ public abstract partial class StaticFileCachingTests<TDatabase> : IClassFixture<
     [InlineData("/favicon.svg")]
     public async Task A_file_without_a_version_in_its_address_is_not_cached_for_long(string url)
     {
-        using var response = await _client.GetAsync(url);
+        using var response = await Client.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Null(response.Headers.CacheControl?.MaxAge);

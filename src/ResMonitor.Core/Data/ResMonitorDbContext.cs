@@ -45,6 +45,10 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
 
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
+    /// <summary>The municipalities of a region, read-only: the query most pages and services start from.</summary>
+    public IQueryable<Organisation> MunicipalitiesOf(string regionId) =>
+        Organisations.AsNoTracking().Where(o => o.RegionId == regionId && o.Kind == OrganisationKind.Municipality);
+
     /// <summary>Who writes through this context, and why; every saved change is logged field by field under this name.</summary>
     public Audit.AuditActor Actor { get; set; } = Audit.AuditActor.Unknown;
 

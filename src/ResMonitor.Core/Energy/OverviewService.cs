@@ -9,7 +9,8 @@ public sealed class OverviewService(ResMonitorDbContext db, TimeProvider clock)
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
 
-    public async Task<Overview?> GetAsync(string regionId, DateOnly? referenceDate = null, CancellationToken ct = default)
+    /// <param name="municipalityId">Only this municipality's projects and line (a municipality page), or the whole region.</param>
+    public async Task<Overview?> GetAsync(string regionId, DateOnly? referenceDate = null, int? municipalityId = null, CancellationToken ct = default)
     {
         if (!await db.Regions.AnyAsync(r => r.Id == regionId, ct))
         {
@@ -19,13 +20,13 @@ public sealed class OverviewService(ResMonitorDbContext db, TimeProvider clock)
         var failures = PlanFailures.PlanFailureRules.LatestPerProject(
             await db.PlanFailures.AsNoTracking().Where(f => f.RegionId == regionId && f.ProjectId != null && f.Date <= (referenceDate ?? Today)).ToListAsync(ct));
         var projects = (await db.Projects.AsNoTracking()
-            .Where(p => p.RegionId == regionId)
+            .Where(p => p.RegionId == regionId && (municipalityId == null || p.MunicipalityId == municipalityId))
             .Select(p => new ProjectFacts(p.Id, p.Technique, p.CapacityMw, p.MunicipalityId, p.Phase, p.MeasuredYieldMwh, p.IsExample, 1m))
             .ToListAsync(ct))
             .Select(p => failures.TryGetValue(p.Id, out var f) ? p with { RemainingShare = PlanFailures.PlanFailureEffect.Of(f).RemainingShare } : p)
             .ToList();
-        var municipalities = await db.Organisations.AsNoTracking()
-            .Where(o => o.RegionId == regionId && o.Kind == OrganisationKind.Municipality)
+        var municipalities = await db.MunicipalitiesOf(regionId)
+            .Where(m => municipalityId == null || m.Id == municipalityId)
             .ToListAsync(ct);
         var targets = await db.Targets.AsNoTracking().Where(t => t.RegionId == regionId).ToListAsync(ct);
         var hours = await db.FullLoadHours.AsNoTracking().Where(h => h.RegionId == regionId).ToListAsync(ct);

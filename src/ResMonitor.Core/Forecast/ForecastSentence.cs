@@ -1,29 +1,41 @@
+using System.Globalization;
+
 namespace ResMonitor.Core.Forecast;
 
-/// <summary>The forecast in one plain Dutch sentence, the same on the site and on the command line.</summary>
+/// <summary>The forecast in one plain sentence, the same on the site and on the command line.</summary>
 public static class ForecastSentence
 {
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
     public static string Dutch(RegionForecast forecast)
     {
         var r = forecast.Result;
-        var chance = Percent(r.ProbabilityOfReachingTarget);
         var when = r.MedianYearReached is { } year
             ? year <= r.TargetYear ? $"naar verwachting in {year}" : $"naar verwachting pas in {year}"
             : $"naar verwachting niet vóór {r.ByYear[^1].Year + 1}";
-        return $"De kans dat {forecast.Name} in {r.TargetYear} {Twh(r.TargetMwh)} haalt, is {chance}. " +
-               $"Naar verwachting wordt het in {r.TargetYear} {Twh(r.TargetYearMwh.P10)} tot {Twh(r.TargetYearMwh.P90)} (middelste uitkomst {Twh(r.TargetYearMwh.P50)}). " +
+        return $"De kans dat {forecast.Name} in {r.TargetYear} {Twh(r.TargetMwh, DutchFormat.Culture)} haalt, is {Percent(r.ProbabilityOfReachingTarget)}. " +
+               $"Naar verwachting wordt het in {r.TargetYear} {Twh(r.TargetYearMwh.P10, DutchFormat.Culture)} tot {Twh(r.TargetYearMwh.P90, DutchFormat.Culture)} (middelste uitkomst {Twh(r.TargetYearMwh.P50, DutchFormat.Culture)}). " +
                $"Het doel wordt {when} gehaald.";
     }
 
-    /// <summary>A chance as a whole percentage, but never a hard 0% or 100% for something that is merely unlikely or likely.</summary>
-    public static string Percent(double probability) => probability switch
+    public static string InEnglish(RegionForecast forecast)
     {
-        0 => "vrijwel nul",
-        1 => "vrijwel zeker",
-        < 0.01 => "minder dan 1%",
-        > 0.99 => "meer dan 99%",
-        _ => DutchFormat.Number((decimal)Math.Round(probability * 100), 0) + "%",
+        var r = forecast.Result;
+        var when = r.MedianYearReached is { } year ? $"is expected to be reached in {year}" : $"is not expected to be reached before {r.ByYear[^1].Year + 1}";
+        return $"The chance that {forecast.Name} reaches {Twh(r.TargetMwh, English)} in {r.TargetYear} is {Percent(r.ProbabilityOfReachingTarget, english: true)}. " +
+               $"In {r.TargetYear} generation is expected to be {Twh(r.TargetYearMwh.P10, English)} to {Twh(r.TargetYearMwh.P90, English)} (middle outcome {Twh(r.TargetYearMwh.P50, English)}). " +
+               $"The target {when}.";
+    }
+
+    /// <summary>A chance as a whole percentage, but never a hard 0% or 100% for something that is merely unlikely or likely.</summary>
+    public static string Percent(double probability, bool english = false) => probability switch
+    {
+        0 => english ? "virtually nil" : "vrijwel nul",
+        1 => english ? "virtually certain" : "vrijwel zeker",
+        < 0.01 => english ? "less than 1%" : "minder dan 1%",
+        > 0.99 => english ? "more than 99%" : "meer dan 99%",
+        _ => Math.Round(probability * 100).ToString("N0", english ? English : DutchFormat.Culture) + "%",
     };
 
-    private static string Twh(double mwh) => DutchFormat.Twh((decimal)mwh);
+    private static string Twh(double mwh, CultureInfo culture) => (mwh / 1_000_000).ToString("N2", culture) + " TWh";
 }

@@ -39,8 +39,7 @@ public sealed class ForecastService(ResMonitorDbContext db, TimeProvider clock)
         }
 
         var hours = await db.FullLoadHours.AsNoTracking().Where(h => h.RegionId == regionId).ToListAsync(ct);
-        var municipalities = await db.Organisations.AsNoTracking()
-            .Where(o => o.RegionId == regionId && o.Kind == OrganisationKind.Municipality)
+        var municipalities = await db.MunicipalitiesOf(regionId)
             .ToDictionaryAsync(o => o.Id, ct);
         var rows = await db.ForecastAssumptions.AsNoTracking().Where(a => a.RegionId == regionId).ToListAsync(ct);
         var assumptions = ForecastAssumptionRow.InForce(rows, today);

@@ -42,8 +42,7 @@ public sealed class SignalService(ResMonitorDbContext db, TimeProvider clock)
                 calculator.Estimate(p.Technique, p.CapacityMw, p.MunicipalityId, p.MeasuredYieldMwh).Mwh,
                 p.IsExample))
             .ToList();
-        var municipalities = (await db.Organisations.AsNoTracking()
-                .Where(o => o.RegionId == regionId && o.Kind == OrganisationKind.Municipality)
+        var municipalities = (await db.MunicipalitiesOf(regionId)
                 .ToListAsync(ct))
             .Select(m => new SignalMunicipality(m.Id, m.Name, Core.Slug.From(m.Name), m.Population,
                 facts.Where(f => f.MunicipalityId == m.Id && f.Phase is not Phase.Idea and not Phase.Withdrawn).Sum(f => f.YieldMwh)))
@@ -54,8 +53,8 @@ public sealed class SignalService(ResMonitorDbContext db, TimeProvider clock)
             signals = signals.Where(s => options.PublicRules.Contains(s.Rule)).ToList();
         }
 
-        var populationSource = await db.Organisations.AsNoTracking()
-            .Where(o => o.RegionId == regionId && o.Kind == OrganisationKind.Municipality && o.PopulationSource != null)
+        var populationSource = await db.MunicipalitiesOf(regionId)
+            .Where(o => o.PopulationSource != null)
             .Select(o => o.PopulationSource).FirstOrDefaultAsync(ct);
         return new RegionSignals(region.Id, region.Name, today, options, signals,
             $"Aandeel van een gemeente = het doel ({DutchFormat.Twh(target.ValueMwh)}, {target.Source}) × haar deel van de inwoners van de regio ({populationSource ?? "bron onbekend"}).");

@@ -26,7 +26,7 @@ public sealed class IndicatorData(ResMonitorDbContext db, TimeProvider clock)
         _region ??= await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == RegionId, ct);
 
     public async Task<Overview> OverviewAsync(CancellationToken ct) =>
-        _overview ??= await new OverviewService(db, clock).GetAsync(RegionId, Today, ct)
+        _overview ??= await new OverviewService(db, clock).GetAsync(RegionId, Today, ct: ct)
             ?? throw new InvalidOperationException($"Region {RegionId} is not in the register.");
 
     public async Task<Trend> TrendAsync(CancellationToken ct) =>

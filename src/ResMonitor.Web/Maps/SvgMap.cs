@@ -30,8 +30,8 @@ public static class SvgMap
     public static string Render(string titleId, string title, string description, IReadOnlyList<MapArea> areas, IReadOnlyList<MapPoint> points,
         IReadOnlyList<MapArea>? searchAreas = null, bool small = false)
     {
-        var rings = areas.Select(a => (Area: a, Rings: Rings(a.GeometryGeoJson))).ToList();
-        var all = rings.SelectMany(r => r.Rings).SelectMany(r => r).ToList();
+        // The municipalities set the frame; search areas and projects lie inside them.
+        var all = areas.SelectMany(a => Rings(a.GeometryGeoJson)).SelectMany(r => r).ToList();
         if (all.Count == 0)
         {
             return "";
@@ -47,25 +47,9 @@ public static class SvgMap
         svg.Append(CultureInfo.InvariantCulture,
             $"<svg class=\"rm-map{(small ? " rm-map--small" : "")}\" viewBox=\"-4 -4 {Width + 8} {height + 8}\" role=\"group\" aria-labelledby=\"{titleId}\" aria-describedby=\"{titleId}-desc\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{titleId}\">{Encode(title)}</title><desc id=\"{titleId}-desc\">{Encode(description)}</desc>");
-        foreach (var (area, areaRings) in rings)
-        {
-            var d = new StringBuilder();
-            foreach (var ring in areaRings)
-            {
-                for (var i = 0; i < ring.Count; i++)
-                {
-                    var (x, y) = Project(ring[i].Lon, ring[i].Lat);
-                    d.Append(i == 0 ? 'M' : 'L').Append(F(x)).Append(' ').Append(F(y));
-                }
-
-                d.Append('Z');
-            }
-
-            svg.Append(CultureInfo.InvariantCulture,
-                $"<a href=\"{Encode(area.Href)}\" tabindex=\"0\" aria-label=\"{Encode(area.Label + ": " + area.Description)}\"><path class=\"rm-map__area rm-map__area--{area.Level}\" d=\"{d}\"><title>{Encode(area.Label + ": " + area.Description)}</title></path></a>");
-        }
-
-        foreach (var area in searchAreas ?? [])
+        // Municipalities first, search areas on top of them, projects on top of all.
+        foreach (var (area, cssClass) in areas.Select(a => (a, $"rm-map__area rm-map__area--{a.Level}"))
+                     .Concat((searchAreas ?? []).Select(a => (a, "rm-map__search-area"))))
         {
             var d = new StringBuilder();
             foreach (var ring in Rings(area.GeometryGeoJson))
@@ -79,8 +63,9 @@ public static class SvgMap
                 d.Append('Z');
             }
 
+            var label = Encode(area.Label + ": " + area.Description);
             svg.Append(CultureInfo.InvariantCulture,
-                $"<a href=\"{Encode(area.Href)}\" tabindex=\"0\" aria-label=\"{Encode(area.Label + ": " + area.Description)}\"><path class=\"rm-map__search-area\" d=\"{d}\"><title>{Encode(area.Label + ": " + area.Description)}</title></path></a>");
+                $"<a href=\"{Encode(area.Href)}\" tabindex=\"0\" aria-label=\"{label}\"><path class=\"{cssClass}\" d=\"{d}\"><title>{label}</title></path></a>");
         }
 
         foreach (var point in points)

@@ -262,8 +262,7 @@ public static class OpenDataEndpoints
             return (null, []);
         }
 
-        var codes = await db.Organisations.AsNoTracking()
-            .Where(o => o.RegionId == region && o.Kind == OrganisationKind.Municipality)
+        var codes = await db.MunicipalitiesOf(region)
             .Select(o => o.Code)
             .ToListAsync(ct);
         return (entity, codes.ToHashSet(StringComparer.Ordinal));
@@ -278,8 +277,7 @@ public static class OpenDataEndpoints
     {
         var overview = await overviews.GetAsync(region, ct: ct)
             ?? throw new InvalidOperationException($"De regio '{region}' verdween tijdens het verzoek.");
-        var municipalities = await db.Organisations.AsNoTracking()
-            .Where(o => o.RegionId == region && o.Kind == OrganisationKind.Municipality)
+        var municipalities = await db.MunicipalitiesOf(region)
             .ToDictionaryAsync(o => o.Code, ct);
         var rows = overview.ByMunicipality
             .Where(line => filter.MunicipalityCode is null || line.Key == filter.MunicipalityCode)

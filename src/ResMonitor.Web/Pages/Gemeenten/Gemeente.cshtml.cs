@@ -9,11 +9,13 @@ using ResMonitor.Web.Infrastructure;
 
 namespace ResMonitor.Web.Pages.Gemeenten;
 
-public sealed class GemeenteModel(ResMonitorDbContext db, TimeProvider clock) : PageModel
+public sealed class GemeenteModel(ResMonitorDbContext db, OverviewService overviews) : PageModel
 {
     public Organisation Municipality { get; private set; } = null!;
 
     public OverviewLine Line { get; private set; } = null!;
+
+    public DateOnly ReferenceDate { get; private set; }
 
     public IReadOnlyList<(Project Project, YieldEstimate Yield)> Projects { get; private set; } = [];
 
@@ -21,8 +23,7 @@ public sealed class GemeenteModel(ResMonitorDbContext db, TimeProvider clock) : 
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        var municipalities = await db.Organisations.AsNoTracking()
-            .Where(o => o.RegionId == ReferenceData.DefaultRegion && o.Kind == OrganisationKind.Municipality)
+        var municipalities = await db.MunicipalitiesOf(ReferenceData.DefaultRegion)
             .ToListAsync(ct);
         var municipality = municipalities.FirstOrDefault(m => Core.Slug.From(m.Name) == slug);
         if (municipality is null)
@@ -30,15 +31,13 @@ public sealed class GemeenteModel(ResMonitorDbContext db, TimeProvider clock) : 
             return NotFound();
         }
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var overview = (await overviews.GetAsync(municipality.RegionId, municipalityId: municipality.Id, ct: ct))!;
         var projects = await db.Projects.AsNoTracking()
             .Where(p => p.MunicipalityId == municipality.Id)
             .OrderBy(p => p.Name)
             .ToListAsync(ct);
         var hours = await db.FullLoadHours.AsNoTracking().Where(h => h.RegionId == municipality.RegionId).ToListAsync(ct);
-        var calculator = new YieldCalculator(hours, today);
-        var facts = projects.Select(p => new ProjectFacts(p.Id, p.Technique, p.CapacityMw, p.MunicipalityId, p.Phase, p.MeasuredYieldMwh, p.IsExample)).ToList();
-        var overview = OverviewCalculator.Calculate(municipality.RegionId, facts, [municipality], [], hours, today);
+        var calculator = new YieldCalculator(hours, overview.ReferenceDate);
 
         SearchAreas = await db.SearchAreas.AsNoTracking()
             .Where(a => a.MunicipalityId == municipality.Id)
@@ -46,6 +45,7 @@ public sealed class GemeenteModel(ResMonitorDbContext db, TimeProvider clock) : 
             .ToListAsync(ct);
         Municipality = municipality;
         Line = overview.ByMunicipality.Single();
+        ReferenceDate = overview.ReferenceDate;
         Projects = projects.Select(p => (p, calculator.Estimate(p))).ToList();
         return Page();
     }

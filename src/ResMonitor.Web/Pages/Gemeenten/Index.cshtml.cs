@@ -23,8 +23,7 @@ public sealed class IndexModel(ResMonitorDbContext db, OverviewService overviews
         }
 
         Overview = overview;
-        Municipalities = await db.Organisations.AsNoTracking()
-            .Where(o => o.RegionId == ReferenceData.DefaultRegion && o.Kind == OrganisationKind.Municipality)
+        Municipalities = await db.MunicipalitiesOf(ReferenceData.DefaultRegion)
             .OrderBy(o => o.Name)
             .ToListAsync(ct);
         return Page();

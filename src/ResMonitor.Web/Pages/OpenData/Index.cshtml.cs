@@ -61,8 +61,7 @@ public sealed class IndexModel(ResMonitorDbContext db) : PageModel
         }
 
         Region = region;
-        Municipalities = await db.Organisations.AsNoTracking()
-            .Where(o => o.RegionId == region.Id && o.Kind == OrganisationKind.Municipality)
+        Municipalities = await db.MunicipalitiesOf(region.Id)
             .OrderBy(o => o.Name)
             .ToListAsync(ct);
         var projects = db.Projects.AsNoTracking().Where(p => p.RegionId == region.Id);
