@@ -154,6 +154,8 @@ public abstract partial class AccountTests<TDatabase>(TDatabase database) : Site
         Assert.Contains("Alle signalen", html);
         Assert.Contains($"{json.RootElement.GetProperty("signals").GetArrayLength()} signalen, ook van regels die de regio niet openbaar maakt", html);
         Assert.Contains("Openbaar: deze signalen staan ook op de openbare site.", html);
+        Assert.Contains($"(ingelogd als {email})", html);
+        Assert.DoesNotContain("href=\"/inloggen\"", html);
     }
 
     [Fact]
