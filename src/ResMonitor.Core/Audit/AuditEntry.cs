@@ -36,10 +36,16 @@ public sealed record AuditActor(string Name, string Channel, string? Reason = nu
 }
 
 /// <summary>Turns the change tracker's pending changes into audit entries, field by field.</summary>
-internal static class AuditRecorder
+public static class AuditRecorder
 {
     /// <summary>Tables whose writes are not field-logged: the log itself, and account secrets and tokens.</summary>
     private static readonly HashSet<string> Skipped = ["audit_entries", "users", "user_claims", "user_logins", "user_tokens", "user_roles", "roles", "role_claims"];
+
+    /// <summary>
+    /// The field of a whole-row entry: a row that was added (new value: the row as a JSON object of column names and
+    /// values) or deleted (old value: the row as it was). Other entries name one column.
+    /// </summary>
+    public const string RowField = "*";
 
     public sealed record Pending(EntityEntry Entry, EntityState State, List<(string Field, string? Old, string? New)> Fields);
 
@@ -55,21 +61,25 @@ internal static class AuditRecorder
             }
 
             var fields = new List<(string, string?, string?)>();
-            foreach (var property in entry.Properties)
+            switch (entry.State)
             {
-                var column = property.Metadata.GetColumnName();
-                switch (entry.State)
-                {
-                    case EntityState.Added when property.CurrentValue is not null && !property.Metadata.IsPrimaryKey():
-                        fields.Add((column, null, Format(property.CurrentValue)));
-                        break;
-                    case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
-                        fields.Add((column, Format(property.OriginalValue), Format(property.CurrentValue)));
-                        break;
-                    case EntityState.Deleted when property.OriginalValue is not null && !property.Metadata.IsPrimaryKey():
-                        fields.Add((column, Format(property.OriginalValue), null));
-                        break;
-                }
+                case EntityState.Added:
+                    // The snapshot is taken after the save, when generated keys are known (see Entries).
+                    fields.Add((RowField, null, null));
+                    break;
+                case EntityState.Deleted:
+                    fields.Add((RowField, Snapshot(entry, current: false), null));
+                    break;
+                default:
+                    foreach (var property in entry.Properties)
+                    {
+                        if (property.IsModified && !Equals(property.OriginalValue, property.CurrentValue))
+                        {
+                            fields.Add((property.Metadata.GetColumnName(), Format(property.OriginalValue), Format(property.CurrentValue)));
+                        }
+                    }
+
+                    break;
             }
 
             if (fields.Count > 0)
@@ -97,11 +107,27 @@ internal static class AuditRecorder
             return p.Fields.Select(f => new AuditEntry
             {
                 At = at, Actor = actor.Name, Channel = actor.Channel, Reason = actor.Reason,
-                TableName = table, RowKey = key, Field = f.Field, OldValue = f.Old, NewValue = f.New,
+                TableName = table, RowKey = key, Field = f.Field, OldValue = f.Old,
+                NewValue = p.State == EntityState.Added ? Snapshot(p.Entry, current: true) : f.New,
             });
         });
 
-    private static string? Format(object? value) => value switch
+    /// <summary>A row as a JSON object of its non-empty columns, formatted as in the field entries.</summary>
+    private static string Snapshot(EntityEntry entry, bool current)
+    {
+        var row = new SortedDictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var property in entry.Properties)
+        {
+            if (Format(current ? property.CurrentValue : property.OriginalValue) is { } value)
+            {
+                row[property.Metadata.GetColumnName()] = value;
+            }
+        }
+
+        return System.Text.Json.JsonSerializer.Serialize(row);
+    }
+
+    public static string? Format(object? value) => value switch
     {
         null => null,
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
