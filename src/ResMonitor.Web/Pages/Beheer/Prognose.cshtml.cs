@@ -66,10 +66,10 @@ public sealed class PrognoseModel(ResMonitorDbContext db, TimeProvider clock) : 
             var input = Fasen.FirstOrDefault(f => f.Fase == phase) ?? new PhaseInput { Fase = phase };
             phases.Add(new PhaseAssumption(
                 phase,
-                (double)(Number(input.Kans, "kans", phase, "Vul de kans in als percentage, bijvoorbeeld 25 of 37,5.") / 100m),
-                (double)Number(input.Kortst, "kortst", phase, "Vul de kortste vertraging in als aantal maanden, bijvoorbeeld 12."),
-                (double)Number(input.Waarschijnlijkst, "waarschijnlijkst", phase, "Vul de meest waarschijnlijke vertraging in als aantal maanden, bijvoorbeeld 24."),
-                (double)Number(input.Langst, "langst", phase, "Vul de langste vertraging in als aantal maanden, bijvoorbeeld 48."),
+                (double)(Number(input.Kans, "kans", phase, "vul de kans in als percentage, bijvoorbeeld 25 of 37,5.") / 100m),
+                (double)Number(input.Kortst, "kortst", phase, "vul de kortste vertraging in als aantal maanden, bijvoorbeeld 12."),
+                (double)Number(input.Waarschijnlijkst, "waarschijnlijkst", phase, "vul de meest waarschijnlijke vertraging in als aantal maanden, bijvoorbeeld 24."),
+                (double)Number(input.Langst, "langst", phase, "vul de langste vertraging in als aantal maanden, bijvoorbeeld 48."),
                 input.Onderbouwing?.Trim() ?? ""));
         }
 
