@@ -140,6 +140,7 @@ public abstract class AssumptionEditorTests<TDatabase>(TDatabase database) : Sit
             Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/")).StatusCode);
 
             await SignInAsync(Client, Database, "beheerder");
+            Assert.Contains($"Let op: de prognose slaat ongeldige versies over ({broken}).", WebUtility.HtmlDecode(await Client.GetStringAsync("/beheer")));
             var editor = WebUtility.HtmlDecode(await Client.GetStringAsync("/beheer/prognose"));
             Assert.Contains($"De prognose slaat ongeldige versies over en rekent met ‘{inUse}’.", editor);
             Assert.Contains($"Versie ‘{broken}’ (vanaf {Core.DutchFormat.Date(Today)}): Fase idee: de kans op realisatie moet tussen 0 en 1 liggen, dus van 0% tot en met 100% (nu 150%).", editor);
