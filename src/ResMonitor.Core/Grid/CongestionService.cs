@@ -35,7 +35,7 @@ public sealed class CongestionService(ResMonitorDbContext db)
     }
 
     public Task<Congestion?> FindAsync(string regionId, long id, CancellationToken ct = default) =>
-        db.Congestions.FirstOrDefaultAsync(c => c.RegionId == regionId && c.Id == id, ct);
+        db.Congestions.Include(c => c.GridOperator).FirstOrDefaultAsync(c => c.RegionId == regionId && c.Id == id, ct);
 
     /// <summary>The areas the form offers: every municipality, then the search areas that are not examples.</summary>
     public async Task<IReadOnlyList<CongestionArea>> AreasAsync(string regionId, CancellationToken ct = default)
@@ -69,10 +69,11 @@ public sealed class CongestionService(ResMonitorDbContext db)
 
     /// <summary>
     /// Checks the input against the rules and the register and, when it holds, stores it in <paramref name="record"/>
-    /// (a new record when null). Nothing is stored when there is any problem.
+    /// (a new record when null). Nothing is stored when there is any problem, or when <paramref name="checkOnly"/>
+    /// (the form found a field it could not read and wants every other message too).
     /// </summary>
     public async Task<(Congestion? Saved, IReadOnlyList<CongestionProblem> Problems)> SaveAsync(
-        string regionId, Congestion? record, CongestionInput input, DateOnly today, CancellationToken ct = default)
+        string regionId, Congestion? record, CongestionInput input, DateOnly today, bool checkOnly = false, CancellationToken ct = default)
     {
         var problems = new List<CongestionProblem>(CongestionRules.Validate(input, today));
 
@@ -138,7 +139,7 @@ public sealed class CongestionService(ResMonitorDbContext db)
             }
         }
 
-        if (problems.Count > 0)
+        if (problems.Count > 0 || checkOnly)
         {
             return (null, problems);
         }
