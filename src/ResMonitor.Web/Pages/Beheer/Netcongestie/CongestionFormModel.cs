@@ -86,21 +86,45 @@ public abstract class CongestionFormModel(CongestionService register, UserManage
 
     protected CongestionInput Input() => new(Gebied, Netbeheerder, Soort, Sinds, VerwachtEinde, Verzwaring, Einde, Bron, Peildatum);
 
-    /// <summary>A date that could not be read, or a kind that does not exist, is named next to its field.</summary>
+    /// <summary>
+    /// A date that is not written as yyyy-mm-dd (what a date field sends), or a kind that does not exist, is named
+    /// next to its field. Only that form is accepted, so that 1-3-2024 is never read as 3 January or 1 March.
+    /// </summary>
     protected void AddBindingProblems()
     {
         foreach (var name in DateFields)
         {
-            if (ModelState.TryGetValue(name, out var entry) && entry.Errors.Count > 0)
+            var raw = Request.HasFormContentType ? Request.Form[name].ToString().Trim() : "";
+            if (raw.Length > 0 && !DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             {
-                Add(FieldId(name), $"'{entry.AttemptedValue}' is geen datum; vul een datum in als jjjj-mm-dd.");
+                Add(FieldId(name), $"'{raw}' is geen datum; vul een datum in als jjjj-mm-dd.");
                 _unreadable.Add(FieldId(name));
+                Forget(name);
             }
         }
 
         if (ModelState.TryGetValue(nameof(Soort), out var kind) && kind.Errors.Count > 0)
         {
             Add("soort", $"'{kind.AttemptedValue}' is geen soort congestie; kies levering of afname.");
+        }
+    }
+
+    private void Forget(string dateField)
+    {
+        switch (dateField)
+        {
+            case nameof(Sinds):
+                Sinds = null;
+                break;
+            case nameof(VerwachtEinde):
+                VerwachtEinde = null;
+                break;
+            case nameof(Einde):
+                Einde = null;
+                break;
+            default:
+                Peildatum = null;
+                break;
         }
     }
 
