@@ -197,6 +197,7 @@ public abstract partial class GridCongestionTests<TDatabase>(TDatabase database)
         Assert.Equal("2025-07-01", coevorden.GetProperty("sourceDate").GetString());
         Assert.False(Assert.Single(examples, r => r.GetProperty("area").GetString() == "De Wolden").GetProperty("inForce").GetBoolean());
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/api/v1/regions/atlantis/congestion")).StatusCode);
+        Assert.Contains("<a class=\"utrecht-link\" href=\"/netcongestie\">netcongestie, met bron en peildatum</a>", await Client.GetStringAsync("/indicatoren/energie-infrastructuur"));
     }
 
     [Fact]
