@@ -37,6 +37,7 @@ public static class WebApp
         builder.Services.AddScoped<ResMonitor.Core.Forecast.ForecastService>();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<ResMonitor.Core.Signals.SignalService>();
+        builder.Services.AddScoped<ResMonitor.Core.Grid.CongestionService>();
         builder.Services.AddOptions<ResMonitor.Core.Signals.SignalOptions>().BindConfiguration("Signals")
             .Validate(o => o.Problems().Count == 0, "De instellingen onder 'Signals' kloppen niet.").ValidateOnStart();
         builder.Services.AddScoped<Forecast.ForecastCache>();

@@ -45,6 +45,8 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
 
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
+    public DbSet<Grid.Congestion> Congestions => Set<Grid.Congestion>();
+
     /// <summary>The municipalities of a region, read-only: the query most pages and services start from.</summary>
     public IQueryable<Organisation> MunicipalitiesOf(string regionId) =>
         Organisations.AsNoTracking().Where(o => o.RegionId == regionId && o.Kind == OrganisationKind.Municipality);
@@ -184,6 +186,7 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
         });
 
         ConfigureEscalation(builder);
+        ConfigureGrid(builder);
         UseSnakeCaseNames(builder);
     }
 
@@ -206,6 +209,20 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
             e.Property(v => v.RecordedBy).HasMaxLength(200);
         });
     }
+
+    /// <summary>The grid congestion register: an area (municipality or search area), its grid operator, kind and dates.</summary>
+    private static void ConfigureGrid(ModelBuilder builder) =>
+        builder.Entity<Grid.Congestion>(e =>
+        {
+            e.ToTable("grid_congestions");
+            e.HasOne<Region>().WithMany().HasForeignKey(c => c.RegionId);
+            e.HasOne(c => c.Municipality).WithMany().HasForeignKey(c => c.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(c => c.SearchArea).WithMany().HasForeignKey(c => c.SearchAreaId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(c => c.GridOperator).WithMany().HasForeignKey(c => c.GridOperatorId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(c => c.RegionId).HasMaxLength(64);
+            e.Property(c => c.SearchAreaId).HasMaxLength(64);
+            e.Property(c => c.Reinforcement).HasMaxLength(200);
+        });
 
     /// <summary>Accounts: plain table names next to the register's, and a redacteur's organisation.</summary>
     private static void ConfigureAccounts(ModelBuilder builder)
