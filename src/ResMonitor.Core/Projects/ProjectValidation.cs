@@ -193,12 +193,12 @@ public static class ProjectValidation
 
         if (phase!.Phase is null)
         {
-            errors.Add(new(ProjectFields.NewPhase, "Kies de nieuwe fase."));
+            errors.Add(new(ProjectFields.NewPhase, isNew ? "Kies de fase waarin het project nu is." : "Kies de nieuwe fase."));
         }
 
         if (phase.Date is null)
         {
-            errors.Add(new(ProjectFields.NewPhaseDate, "Geef de datum van de nieuwe fase."));
+            errors.Add(new(ProjectFields.NewPhaseDate, isNew ? "Geef de datum waarop het project die fase bereikte." : "Geef de datum van de nieuwe fase."));
         }
 
         CheckLength(phase.Note, ProjectFields.NewPhaseNote, "De toelichting", errors);
