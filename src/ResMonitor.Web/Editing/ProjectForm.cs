@@ -88,13 +88,13 @@ public sealed class ProjectForm
             rows++;
         }
 
-        var reader = new Reader(values, errors);
+        var reader = new FormReader(values, errors);
         var permits = new List<PermitInput>();
         for (var i = 0; i < rows; i++)
         {
             permits.Add(new PermitInput
             {
-                Id = reader.Long(F.Permit(i, "id")),
+                Id = reader.WholeNumber(F.Permit(i, "id")),
                 CompetentAuthority = reader.Enum<CompetentAuthority>(F.Permit(i, F.PermitAuthority)),
                 CaseNumber = reader.Text(F.Permit(i, F.PermitCaseNumber)),
                 AppliedOn = reader.Date(F.Permit(i, F.PermitApplied)),
@@ -113,14 +113,14 @@ public sealed class ProjectForm
             Name = reader.Text(F.Name),
             Technique = reader.Enum<Technique>(F.Technique),
             Municipality = reader.Text(F.Municipality),
-            CapacityMw = reader.Decimal(F.CapacityMw),
+            CapacityMw = reader.Number(F.CapacityMw),
             SearchArea = reader.Text(F.SearchArea),
-            Latitude = (double?)reader.Decimal(F.Latitude),
-            Longitude = (double?)reader.Decimal(F.Longitude),
-            MeasuredYieldMwh = reader.Decimal(F.MeasuredYieldMwh),
-            MeasuredYieldYear = (int?)reader.Long(F.MeasuredYieldYear),
+            Latitude = (double?)reader.Number(F.Latitude),
+            Longitude = (double?)reader.Number(F.Longitude),
+            MeasuredYieldMwh = reader.Number(F.MeasuredYieldMwh),
+            MeasuredYieldYear = (int?)reader.WholeNumber(F.MeasuredYieldYear),
             Owners = reader.Text(F.Owners),
-            LocalOwnershipPercent = reader.Decimal(F.LocalOwnershipPercent),
+            LocalOwnershipPercent = reader.Number(F.LocalOwnershipPercent),
             Participation = reader.Text(F.Participation),
             IsExample = values.GetValueOrDefault(F.IsExample) == "true",
             Source = reader.Text(F.Source),
@@ -136,86 +136,4 @@ public sealed class ProjectForm
     private static string Number(decimal? value) => value?.ToString("0.######", DutchFormat.Culture) ?? "";
 
     private static string Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
-
-    private sealed class Reader(Dictionary<string, string> values, FieldErrors errors)
-    {
-        public string? Text(string field) => values.GetValueOrDefault(field)?.Trim() is { Length: > 0 } s ? s : null;
-
-        public T? Enum<T>(string field)
-            where T : struct, System.Enum
-        {
-            if (Text(field) is not { } text)
-            {
-                return null;
-            }
-
-            if (System.Enum.TryParse<T>(text, ignoreCase: false, out var value) && System.Enum.IsDefined(value) && !char.IsAsciiDigit(text[0]))
-            {
-                return value;
-            }
-
-            errors.Add(field, $"'{text}' is geen keuze uit de lijst.");
-            return null;
-        }
-
-        /// <summary>
-        /// A number with a comma or a point as decimal separator ("19,9" or "19.9"); with both, the last one is the
-        /// decimal separator ("1.234,5"). Coordinates and values such as "52,997" are read as decimals.
-        /// </summary>
-        public decimal? Decimal(string field)
-        {
-            if (Text(field) is not { } text)
-            {
-                return null;
-            }
-
-            var compact = text.Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal);
-            if (compact.Contains(',', StringComparison.Ordinal) && compact.Contains('.', StringComparison.Ordinal))
-            {
-                if (DutchNumber.TryParse(compact, out var dutch, out _))
-                {
-                    return dutch;
-                }
-            }
-            else if (decimal.TryParse(compact.Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
-            {
-                return value;
-            }
-
-            errors.Add(field, $"'{text}' is geen getal. Schrijf bijvoorbeeld 19,9.");
-            return null;
-        }
-
-        public long? Long(string field)
-        {
-            if (Text(field) is not { } text)
-            {
-                return null;
-            }
-
-            if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-            {
-                return value;
-            }
-
-            errors.Add(field, $"'{text}' is geen geheel getal.");
-            return null;
-        }
-
-        public DateOnly? Date(string field)
-        {
-            if (Text(field) is not { } text)
-            {
-                return null;
-            }
-
-            if (DateOnly.TryParseExact(text, ["yyyy-MM-dd", "d-M-yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                return date;
-            }
-
-            errors.Add(field, $"'{text}' is geen datum. Schrijf bijvoorbeeld 2024-03-01.");
-            return null;
-        }
-    }
 }
