@@ -95,6 +95,27 @@ public abstract class ProjectFormPage(ResMonitorDbContext db, ProjectEditor edit
         }
     }
 
+    private static readonly TimeZoneInfo Dutch = FindDutchTime();
+
+    /// <summary>A moment in Dutch time (the audit trail keeps UTC): date and hh:mm.</summary>
+    public static (DateOnly Date, string Time) InDutchTime(DateTimeOffset at)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, Dutch);
+        return (DateOnly.FromDateTime(local.DateTime), local.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static TimeZoneInfo FindDutchTime()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Local;
+        }
+    }
+
     protected IActionResult Refused(int status)
     {
         Response.StatusCode = status;
