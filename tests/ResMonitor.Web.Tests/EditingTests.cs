@@ -125,6 +125,21 @@ public abstract class EditingTests<TDatabase>(TDatabase database) : SiteTest<TDa
     }
 
     [Fact]
+    public async Task A_beheerder_moves_a_project_to_another_municipality_and_the_Emmen_redacteur_loses_it()
+    {
+        var id = await NewProjectAsync(Database, Emmen);
+        var (beheerder, _) = await SignedInAsync(Factory, Database, "beheerder");
+        var (emmen, _) = await SignedInAsync(Factory, Database, "redacteur", Emmen);
+
+        var response = await EditAsync(beheerder, id, new() { ["municipality"] = Assen });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var db = Database.CreateContext();
+        Assert.Equal(await db.Organisations.Where(o => o.Code == Assen).Select(o => o.Id).SingleAsync(), (await ProjectAsync(Database, id)).MunicipalityId);
+        Assert.Equal(HttpStatusCode.Forbidden, (await emmen.GetAsync($"/beheer/projecten/{id}")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_lezer_may_not_open_the_editing_pages()
     {
         var id = await NewProjectAsync(Database, Emmen);
@@ -175,6 +190,9 @@ public abstract class EditingTests<TDatabase>(TDatabase database) : SiteTest<TDa
         var response = await Client.SendAsync(Put(id, ValidBody(0, "Anoniem", Emmen), token: null));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Niet ingelogd", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Client.GetAsync($"/api/v1/projects/{id}")).StatusCode);
+        Assert.Equal("Testproject " + id, (await ProjectAsync(Database, id)).Name);
     }
 
     // ---------- text stays text ----------

@@ -129,18 +129,23 @@ public abstract class ReferenceDataTests<TDatabase>(TDatabase database) : SiteTe
     [Fact]
     public async Task A_beheerder_renames_a_search_area_and_an_unknown_municipality_is_refused()
     {
-        var (client, _) = await SignedInAsync(Factory, Database, "beheerder");
+        var (client, email) = await SignedInAsync(Factory, Database, "beheerder");
         await using var db = Database.CreateContext();
         var area = await db.SearchAreas.AsNoTracking().OrderBy(a => a.Id).FirstAsync();
         var path = $"/beheer/referentiegegevens/zoekgebieden/{area.Id}";
 
         var refused = await PostFormAsync(client, path, new() { ["municipality"] = "GM9999" });
-        var saved = await PostFormAsync(client, path, new() { ["name"] = "Zoekgebied wind (hernoemd)" });
+        var saved = await PostFormAsync(client, path, new() { ["name"] = "Zoekgebied wind (hernoemd)", ["reason"] = "Naam uit het omgevingsprogramma" });
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("Onbekende gemeente", MessageNextTo(await refused.Content.ReadAsStringAsync(), "municipality"));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal("Zoekgebied wind (hernoemd)", (await db.SearchAreas.AsNoTracking().SingleAsync(a => a.Id == area.Id)).Name);
+        var entries = await db.AuditEntries.Where(a => a.TableName == "search_areas" && a.RowKey == area.Id && a.Actor == email).ToListAsync();
+        Assert.Equal(["name"], entries.Select(a => a.Field));
+        var entry = entries[0];
+        Assert.Equal((email, "web", "name", area.Name, "Zoekgebied wind (hernoemd)", "Naam uit het omgevingsprogramma"),
+            (entry.Actor, entry.Channel, entry.Field, entry.OldValue!, entry.NewValue!, entry.Reason!));
     }
 
     private async Task<int> OrganisationIdAsync(string code)

@@ -81,7 +81,8 @@ public sealed class ProjectEditor(ResMonitorDbContext db, TimeProvider clock)
     public async Task<EditOutcome> UpdateAsync(
         string id, ProjectInput input, int version, IReadOnlyDictionary<string, string?>? startedFrom, EditScope scope, string? reason, CancellationToken ct)
     {
-        var project = await db.Projects.Include(p => p.Municipality).Include(p => p.PhaseHistory).Include(p => p.Permits)
+        // Tracked without the municipality navigation, so that a changed municipality is only its id.
+        var project = await db.Projects.Include(p => p.PhaseHistory).Include(p => p.Permits)
             .AsSplitQuery().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (project is null)
         {
@@ -129,7 +130,7 @@ public sealed class ProjectEditor(ResMonitorDbContext db, TimeProvider clock)
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            var now = await db.Projects.Include(p => p.Municipality).Include(p => p.PhaseHistory).Include(p => p.Permits)
+            var now = await db.Projects.AsNoTracking().Include(p => p.PhaseHistory).Include(p => p.Permits)
                 .AsSplitQuery().FirstAsync(p => p.Id == id, ct);
             return await ConflictAsync(now, startedFrom, ct);
         }

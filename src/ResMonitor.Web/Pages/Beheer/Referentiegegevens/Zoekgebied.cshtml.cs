@@ -31,7 +31,7 @@ public sealed class ZoekgebiedModel(ResMonitorDbContext db, EditorAccess access,
         {
             ["name"] = Area.Name,
             ["technique"] = Area.Technique.ToString(),
-            ["municipality"] = Area.Municipality?.Code ?? "",
+            ["municipality"] = Area.MunicipalityId is { } m ? await Db.Organisations.Where(o => o.Id == m).Select(o => o.Code).FirstAsync(ct) : "",
             ["source"] = Area.Source,
             ["sourceDate"] = Iso(Area.SourceDate),
         };
@@ -64,7 +64,6 @@ public sealed class ZoekgebiedModel(ResMonitorDbContext db, EditorAccess access,
         Area.Name = form.Text("name")!;
         Area.Technique = technique!.Value;
         Area.MunicipalityId = municipality?.Id;
-        Area.Municipality = null;
         Area.Source = form.Text("source")!;
         Area.SourceDate = date!.Value;
         await SaveAsync(ct);
@@ -75,7 +74,8 @@ public sealed class ZoekgebiedModel(ResMonitorDbContext db, EditorAccess access,
     {
         Municipalities = (await Db.MunicipalitiesOf(ReferenceData.DefaultRegion).OrderBy(o => o.Name).Select(o => new { o.Code, o.Name }).ToListAsync(ct))
             .Select(o => (o.Code, o.Name)).ToList();
-        var area = await Db.SearchAreas.Include(a => a.Municipality).FirstOrDefaultAsync(a => a.Id == id, ct);
+        // Without the municipality navigation, so that a changed municipality is only its id.
+        var area = await Db.SearchAreas.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (area is null)
         {
             return false;
