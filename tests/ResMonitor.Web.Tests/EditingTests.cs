@@ -328,6 +328,29 @@ public abstract class EditingTests<TDatabase>(TDatabase database) : SiteTest<TDa
     }
 
     [Fact]
+    public async Task The_state_read_from_the_API_can_be_changed_and_sent_back_and_its_permits_are_updated()
+    {
+        var id = await NewProjectAsync(Database, Emmen, permit: CompetentAuthority.Municipality);
+        var (client, _) = await SignedInAsync(Factory, Database, "redacteur", Emmen);
+        var token = await ApiTokenAsync(client);
+        var state = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync($"/api/v1/projects/{id}"))!.AsObject();
+        state["capacityMw"] = 13.5m;
+        state["permits"]![0]!["grantedOn"] = "2024-05-01";
+        state["reason"] = "Vergunning verleend";
+
+        var response = await client.SendAsync(Put(id, state, token));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var project = await ProjectAsync(Database, id);
+        Assert.Equal(13.5m, project.CapacityMw);
+        Assert.Equal(new DateOnly(2024, 5, 1), Assert.Single(project.Permits).GrantedOn);
+        Assert.Equal(2, project.PhaseHistory.Count);
+        var unknownField = await client.SendAsync(Put(id, new { version = project.Version, capacity = 14 }, token));
+        Assert.Equal(HttpStatusCode.BadRequest, unknownField.StatusCode);
+        Assert.Equal(13.5m, (await ProjectAsync(Database, id)).CapacityMw);
+    }
+
+    [Fact]
     public async Task The_API_answers_404_for_an_unknown_project_and_400_per_field_in_Dutch()
     {
         var id = await NewProjectAsync(Database, Emmen);

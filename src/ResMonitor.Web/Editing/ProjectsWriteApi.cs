@@ -75,6 +75,15 @@ public sealed record ProjectWrite
     public NewPhaseState? NewPhase { get; init; }
 
     public string? Reason { get; init; }
+
+    /// <summary>Read-only parts of <see cref="ProjectState"/>, accepted so that a state can be sent back as read; ignored.</summary>
+    public string? Id { get; init; }
+
+    public string? Phase { get; init; }
+
+    public DateOnly? PhaseDate { get; init; }
+
+    public JsonElement? PhaseHistory { get; init; }
 }
 
 /// <summary>
