@@ -44,6 +44,7 @@ public static class WebApp
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddAccounts();
         ResMonitor.Web.Governance.EscalationSetup.AddEscalation(builder.Services);
+        ResMonitor.Web.Editing.ProjectsWriteApi.AddEditing(builder.Services);
 
         builder.Services.AddRazorPages();
         builder.Services.AddProblemDetails();
@@ -81,6 +82,7 @@ public static class WebApp
         app.MapCharts();
         app.MapLanguageSwitch();
         app.MapOpenData();
+        ResMonitor.Web.Editing.ProjectsWriteApi.MapEditingApi(app);
         app.MapRazorPages();
 
         app.Logger.LogInformation("ResMonitor gebruikt {Database}.", app.Services.GetRequiredService<DatabaseSetting>());

@@ -57,6 +57,7 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
     /// <summary>Saves, and in the same transaction logs every changed field (see <see cref="Audit.AuditEntry"/>).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        RaiseProjectVersions();
         var pending = Audit.AuditRecorder.Collect(this);
         if (pending.Count == 0)
         {
@@ -77,6 +78,7 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        RaiseProjectVersions();
         var pending = Audit.AuditRecorder.Collect(this);
         if (pending.Count == 0)
         {
@@ -89,6 +91,19 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
         base.SaveChanges(acceptAllChangesOnSuccess);
         transaction?.Commit();
         return saved;
+    }
+
+    /// <summary>A changed project gets the next version, unless the writer set it already.</summary>
+    private void RaiseProjectVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<Project>())
+        {
+            if (entry.State == EntityState.Modified && !entry.Property(p => p.Version).IsModified
+                && entry.Properties.Any(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)))
+            {
+                entry.Entity.Version = entry.Property(p => p.Version).OriginalValue + 1;
+            }
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -135,6 +150,7 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
             e.HasMany(p => p.PhaseHistory).WithOne().HasForeignKey(c => c.ProjectId);
             e.HasMany(p => p.Permits).WithOne().HasForeignKey(c => c.ProjectId);
             e.HasIndex(p => new { p.RegionId, p.Phase });
+            e.Property(p => p.Version).IsConcurrencyToken();
         });
 
         builder.Entity<PhaseChange>(e => e.HasIndex(c => new { c.ProjectId, c.Date }));
