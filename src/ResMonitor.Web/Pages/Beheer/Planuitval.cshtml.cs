@@ -53,7 +53,7 @@ public sealed class PlanuitvalModel(ResMonitorDbContext db, UserManager<User> us
 
     public string? Done { get; private set; }
 
-    public FieldErrors Errors { get; } = new() { Order = { "plan", "soort", "datum", "reden", "toelichting", "percentage", "verwacht", "opbrengst" } };
+    public InputErrors Errors { get; } = new() { Order = { "plan", "soort", "datum", "reden", "toelichting", "percentage", "verwacht", "opbrengst" } };
 
     public IReadOnlyList<PlanChoice> Projects { get; private set; } = [];
 

@@ -38,7 +38,7 @@ public sealed class PrognoseModel(ResMonitorDbContext db, TimeProvider clock) : 
 
     public string? Done { get; private set; }
 
-    public FieldErrors Errors { get; } = Ordered();
+    public InputErrors Errors { get; } = Ordered();
 
     public IReadOnlyList<StoredAssumptions> Versions { get; private set; } = [];
 
@@ -113,9 +113,9 @@ public sealed class PrognoseModel(ResMonitorDbContext db, TimeProvider clock) : 
 
     private static readonly string[] PhaseFields = ["kans", "kortst", "waarschijnlijkst", "langst", "onderbouwing"];
 
-    private static FieldErrors Ordered()
+    private static InputErrors Ordered()
     {
-        var errors = new FieldErrors { Order = { "versie", "geldigvanaf", "bron" } };
+        var errors = new InputErrors { Order = { "versie", "geldigvanaf", "bron" } };
         errors.Order.AddRange(Editable.SelectMany(p => PhaseFields.Select(f => InputId(f, p))));
         return errors;
     }

@@ -4,7 +4,7 @@ namespace ResMonitor.Web.Pages.Beheer;
 /// The problems of a refused form, per input (by the input's id): shown next to the field, listed in an error summary
 /// at the top that links to each field, and tied to the input with aria-invalid and aria-describedby.
 /// </summary>
-public sealed class FieldErrors
+public sealed class InputErrors
 {
     private readonly List<(string Input, string ErrorId, string Message)> _all = [];
 
