@@ -244,6 +244,7 @@ public static class BulkWriter
             "integer" => NpgsqlTypes.NpgsqlDbType.Integer,
             "bigint" => NpgsqlTypes.NpgsqlDbType.Bigint,
             "double precision" => NpgsqlTypes.NpgsqlDbType.Double,
+            "timestamp with time zone" => NpgsqlTypes.NpgsqlDbType.TimestampTz,
             var other => throw new NotSupportedException($"Column type {other} has no COPY mapping yet."),
         };
     }
