@@ -250,6 +250,25 @@ public abstract partial class ImportPageTests<TDatabase>(TDatabase database) : S
         await app.StopAsync();
     }
 
+    [Fact]
+    public async Task The_open_data_workbook_download_imports_back_unchanged()
+    {
+        await NewProjectAsync();
+        var response = await Client.GetAsync("/open-data/drenthe/projecten.xlsx");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(ResMonitor.Core.Projects.ProjectXlsx.MediaType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("drenthe-projecten.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        await using var file = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        await using var db = Database.CreateContext();
+        var report = await new ResMonitor.Core.Import.ProjectImporter(db, new ResMonitor.Core.Import.ImportOptions(), TimeProvider.System)
+            .ImportAsync(new ResMonitor.Core.Import.ImportRequest("drenthe", "drenthe-projecten.xlsx", DryRun: true), file, file.Length);
+        Assert.True(report.Succeeded, string.Join("\n", report.Errors));
+        Assert.Equal(await db.Projects.CountAsync(), report.Unchanged);
+        Assert.Empty(report.Changed);
+        Assert.Contains("projecten.xlsx", await Client.GetStringAsync("/open-data"));
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
