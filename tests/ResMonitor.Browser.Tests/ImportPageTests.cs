@@ -49,4 +49,27 @@ public sealed class ImportPageTests(BrowserFixture browser) : IClassFixture<Brow
         await Assertions.Expect(visitor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Zonnepark Dwingeloo");
         await visitor.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_upload_and_the_confirmation_work_without_JavaScript()
+    {
+        await browser.EnsureUserAsync(Email, Password, "--role", "beheerder", "--name", "Ineke Bakker");
+        var id = "BR" + Guid.NewGuid().ToString("N")[..8];
+        var page = await browser.OpenAsync("/inloggen", javaScript: false);
+        await page.GetByLabel("E-mailadres").FillAsync(Email);
+        await page.GetByLabel("Wachtwoord").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await page.GotoAsync(browser.BaseUrl + "/beheer/import");
+
+        await page.GetByLabel("Projectbestand (CSV of .xlsx)").SetInputFilesAsync(new FilePayload
+        {
+            Name = "zonder-script.csv", MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes($"project_id,naam,techniek,gemeente,vermogen_mw,datum_idee\n{id},Zon op dak Beilen,zon op dak,GM1731,0.8,2024-04-01\n"),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Controleren" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Importeren: 1 nieuw, 0 gewijzigd" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("zonder-script.csv is ingelezen: 1 nieuwe en 0 gewijzigde projecten");
+        await page.Context.CloseAsync();
+    }
 }
