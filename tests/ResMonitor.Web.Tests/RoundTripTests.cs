@@ -205,7 +205,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database) : IClassFixt
     [Fact]
     public async Task A_new_project_is_one_entry_holding_the_row_exactly_as_the_change_tracker_writes_it()
     {
-        var id = await NewProjectAsync();
+        var id = await NewProjectAsync("datum_in_procedure,datum_vergund,eigenaren,participatie", "2019-01-01,2020-06-15,\"Energiecoöperatie \"\"De Zon\"\" <Assen> & co\",Obligaties 'à 100 euro'");
         await using var db = database.CreateContext();
         var imported = await db.AuditEntries.AsNoTracking().Where(a => a.RowKey == id).ToListAsync();
         var entry = Assert.Single(imported);
@@ -227,6 +227,7 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database) : IClassFixt
         Assert.Equal("Permitted", row["phase"]);
         Assert.Equal("2020-06-15", row["phase_date"]);
         Assert.Equal("False", row["is_example"]);
+        Assert.Equal("Energiecoöperatie \"De Zon\" <Assen> & co", row["owners"]);
     }
 
     [Fact]

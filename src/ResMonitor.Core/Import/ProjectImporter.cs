@@ -184,7 +184,7 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
                     await BulkWriter.InsertAsync(db, projects, ct);
                     await BulkWriter.InsertAsync(db, projects.SelectMany(p => p.PhaseHistory).ToList(), ct);
                     await BulkWriter.InsertAsync(db, projects.SelectMany(p => p.Permits).ToList(), ct);
-                    var audit = new RowAudit<Project>(db);
+                    using var audit = new RowAudit<Project>(db);
                     await BulkWriter.InsertAsync(db, projects.Select(p => audit.Added(p, actor, now)).ToList(), ct);
                     entries += projects.Count;
                 }
