@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Import benchmark (see bench/README.md): N generated projects imported by `resmonitor import projects` into
-# SQLite and PostgreSQL, compared with a raw bulk load of the same file (sqlite3 .import, psql COPY).
+# SQLite and PostgreSQL, compared with a raw bulk load of the same file (sqlite3 .import, psql COPY); then, on the
+# register that import made, a re-import of the same file (all unchanged), the export to CSV and to XLSX, and the
+# re-import of that XLSX (all unchanged).
 # Usage: bench/import/run.sh [N=100000]     env RUNS=3: runs per measurement (median time, highest peak RSS)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -63,6 +65,30 @@ row() {
             raw == "" ? "" : sprintf("%.2f", raw / s), st == "" || s <= st ? "" : sprintf("%.2f", raw / (s - st)) }')")
 }
 
+# round_trip DATABASE SETTING: on the register the last import left (N projects, each with its audit entry), a
+# re-import of the same file, the export to CSV and XLSX, and the re-import of the XLSX. Each must change nothing.
+round_trip() {
+    local name=$1 setting=$2 again csv_out xlsx_out xlsx_in label
+    label=$(echo "$name" | tr 'A-Z' 'a-z')
+    echo "== $name: re-import, export, XLSX re-import" >&2
+    again=$(measure none "${app[@]}" --database "$setting" import projects "$csv")
+    unchanged "$name re-import"
+    csv_out=$(measure none "${app[@]}" --database "$setting" export projects --format csv --output "$work/export-$label.csv")
+    xlsx_out=$(measure none "${app[@]}" --database "$setting" export projects --format xlsx --output "$work/export-$label.xlsx")
+    xlsx_in=$(measure none "${app[@]}" --database "$setting" import projects "$work/export-$label.xlsx")
+    unchanged "$name XLSX re-import"
+    row "$name" "resmonitor import, same file again (all unchanged)" "$n" "$again"
+    row "$name" "resmonitor export --format csv" "$n" "$csv_out"
+    row "$name" "resmonitor export --format xlsx ($(( $(stat -c %s "$work/export-$label.xlsx") / 1024 / 1024 )) MB)" "$n" "$xlsx_out"
+    row "$name" "resmonitor import of that XLSX (all unchanged)" "$n" "$xlsx_in"
+}
+
+# unchanged WHAT: the last import changed nothing and wrote no audit entry.
+unchanged() {
+    grep -q "nieuw: 0, gewijzigd: 0, ongewijzigd: $n," "$work/last.log" ||
+        { cat "$work/last.log" >&2; echo "FAILED: $1 was not unchanged" >&2; exit 1; }
+}
+
 echo "== start-up" >&2
 help=$(measure none "${app[@]}" help)
 one_sqlite=$(measure app_sqlite "${app[@]}" --database "sqlite:$db" import projects "$one")
@@ -78,6 +104,7 @@ imported=$(sqlite3 "$db" "SELECT count(*) FROM projects")
 row SQLite "raw .import" "$got" "$raw"
 row SQLite "resmonitor import --dry-run (checks only)" "$n" "$check"
 row SQLite "resmonitor import" "$imported" "$full" "${raw% *}" "${one_sqlite% *}"
+round_trip SQLite "sqlite:$db"
 
 echo "== PostgreSQL: raw COPY, then resmonitor import" >&2
 raw=$(measure raw_pg "${psql_bench[@]}" -c "\\copy raw_projects FROM '$csv' WITH (FORMAT csv, HEADER true)")
@@ -87,6 +114,7 @@ cp "$work/last.log" "$work/import-postgres.log"
 imported=$("${psql_bench[@]}" -Atc "SELECT count(*) FROM projects")
 row PostgreSQL "raw COPY" "$got" "$raw"
 row PostgreSQL "resmonitor import" "$imported" "$full" "${raw% *}" "${one_pg% *}"
+round_trip PostgreSQL "postgres:$pg"
 
 {
     echo "# Import benchmark"
@@ -104,5 +132,7 @@ row PostgreSQL "resmonitor import" "$imported" "$full" "${raw% *}" "${one_pg% *}
         "1-row import SQLite $(awk -v s="${one_sqlite% *}" 'BEGIN { printf "%.2f", s }') s," \
         "PostgreSQL $(awk -v s="${one_pg% *}" 'BEGIN { printf "%.2f", s }') s."
     echo "Ratio = raw seconds / import seconds (aim: at least 0.2); excl. start-up subtracts the 1-row import time."
+    echo "Every import goes the full way: checks, comparison with the register, manual corrections, audit entries" \
+        "(one per new project, written in bulk). The rows after each import run on the register it left."
     echo "Aim for peak RSS: under 500 MB."
 } | tee "$results"

@@ -39,10 +39,13 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
                                              --without-examples: alleen echte gegevens, voorbeelden eruit
           status [--json] [--region ID]
                                              het overzicht tegen het doel, als tabel of JSON
-          import projects BESTAND [--dry-run] [--region ID]
-                                             lees projecten in (formaat: docs/import-format.md);
-                                             --dry-run: alleen het foutenrapport, niets opslaan
-          export projects --format csv|json|geojson [--output BESTAND] [--region ID]
+          import projects BESTAND [--dry-run] [--overwrite-corrections] [--region ID]
+                                             lees projecten in, CSV of XLSX (formaat: docs/import-format.md);
+                                             nieuwe projecten worden toegevoegd, bestaande bijgewerkt;
+                                             --dry-run: alleen het rapport, niets opslaan;
+                                             --overwrite-corrections: ook velden die met de hand
+                                             zijn gecorrigeerd (site of API) overschrijven
+          export projects --format csv|xlsx|json|geojson [--output BESTAND] [--region ID]
                                              schrijf alle projecten (zonder --output naar het scherm)
           forecast [--json] [--runs N] [--seed N] [--region ID]
                                              de prognose: kans dat het doel wordt gehaald, P10/P50/P90
@@ -250,18 +253,24 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
 
     private async Task<int> ImportAsync(CommandLine line, DatabaseSetting setting, CancellationToken ct)
     {
+        const string usage = "Gebruik: resmonitor import projects BESTAND [--dry-run] [--overwrite-corrections].";
         if (line.Words.Count < 2 || line.Words[1] != "projects")
         {
-            throw new UsageException("Gebruik: resmonitor import projects BESTAND [--dry-run].");
+            throw new UsageException(usage);
         }
 
-        Expect(line, 3, "Gebruik: resmonitor import projects BESTAND [--dry-run].");
-        line.Allow("--dry-run", "--region");
+        Expect(line, 3, usage);
+        line.Allow("--dry-run", "--region", "--overwrite-corrections");
         var dryRun = line.Flag("--dry-run");
         await using var db = Open(setting);
         await EnsureSchemaAsync(db, ct);
         var importer = new ProjectImporter(db, ImportSettings(), clock);
-        var report = await importer.ImportFileAsync(line.Value("--region") ?? ReferenceData.DefaultRegion, line.Words[2], dryRun, ct);
+        var path = line.Words[2];
+        var request = new ImportRequest(line.Value("--region") ?? ReferenceData.DefaultRegion, Path.GetFileName(path), dryRun)
+        {
+            OverwriteCorrections = line.Flag("--overwrite-corrections"),
+        };
+        var report = await importer.ImportFileAsync(request, path, ct);
         if (!report.Succeeded)
         {
             await error.WriteLineAsync(report.BadRows > 0
@@ -275,9 +284,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
             return Failure;
         }
 
-        await output.WriteLineAsync(dryRun
-            ? $"{report.FileName}: {report.Rows} projecten gecontroleerd, geen fouten. Proefdraai: er is niets opgeslagen."
-            : $"{report.FileName}: {report.Imported} projecten ingelezen.");
+        await output.WriteAsync(ImportText.Render(report));
         return Success;
     }
 
@@ -285,18 +292,23 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
     {
         if (line.Words.Count != 2 || line.Words[1] != "projects")
         {
-            throw new UsageException("Gebruik: resmonitor export projects --format csv|json|geojson [--output BESTAND].");
+            throw new UsageException("Gebruik: resmonitor export projects --format csv|xlsx|json|geojson [--output BESTAND].");
         }
 
         line.Allow("--format", "--output", "--region");
         var format = line.Value("--format")?.ToLowerInvariant() switch
         {
             "csv" => ExportFormat.Csv,
+            "xlsx" => ExportFormat.Xlsx,
             "json" => ExportFormat.Json,
             "geojson" => ExportFormat.GeoJson,
-            null => throw new UsageException("Kies een formaat met --format csv, json of geojson."),
-            var other => throw new UsageException($"Onbekend formaat '{other}': kies csv, json of geojson."),
+            null => throw new UsageException("Kies een formaat met --format csv, xlsx, json of geojson."),
+            var other => throw new UsageException($"Onbekend formaat '{other}': kies csv, xlsx, json of geojson."),
         };
+        if (format == ExportFormat.Xlsx && line.Value("--output") is null)
+        {
+            throw new UsageException("Een XLSX-bestand gaat niet naar het scherm: geef --output BESTAND.xlsx.");
+        }
         await using var db = Open(setting);
         await EnsureSchemaAsync(db, ct);
         var regionId = line.Value("--region") ?? ReferenceData.DefaultRegion;

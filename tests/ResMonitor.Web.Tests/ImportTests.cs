@@ -135,17 +135,20 @@ public abstract class ImportTests<TDatabase>(TDatabase database) : IClassFixture
     }
 
     [Fact]
-    public async Task An_id_that_is_already_in_the_register_is_refused()
+    public async Task An_id_that_is_already_in_the_register_updates_that_project()
     {
         var p = Prefix();
         var first = await ImportAsync($"{Header}\n{p}1,X,wind,GM0106,10,2020-01-01,,\n");
         Assert.Equal(0, first.Code);
 
-        var (code, _, error) = await ImportAsync($"{Header}\n{p}2,Y,wind,GM0106,10,2020-01-01,,\n{p}1,X again,wind,GM0106,10,2020-01-01,,\n");
+        var (code, output, error) = await ImportAsync($"{Header}\n{p}2,Y,wind,GM0106,10,2020-01-01,,\n{p}1,X again,wind,GM0106,10,2020-01-01,,\n");
 
-        Assert.Equal(1, code);
-        Assert.Contains($"Regel 3, kolom project_id: Project-id '{p}1' bestaat al in het register", error);
-        Assert.Equal(1, await CountAsync(p));
+        Assert.True(code == 0, error);
+        Assert.Contains("1 nieuw, 1 gewijzigd", output);
+        Assert.Contains("naam: X → X again", output);
+        Assert.Equal(2, await CountAsync(p));
+        await using var db = database.CreateContext();
+        Assert.Equal("X again", (await db.Projects.SingleAsync(x => x.Id == p + "1")).Name);
     }
 
     [Fact]

@@ -367,8 +367,8 @@ public abstract class OpenDataTests<TDatabase>(TDatabase database) : SiteTest<TD
 
         var distributions = dataset.Descendants(dcat + "Distribution").ToList();
         var downloads = distributions.Select(d => d.Element(dcat + "downloadURL")?.Attribute(rdf + "resource")?.Value).OfType<string>().ToList();
-        Assert.Equal(7, downloads.Count);
-        Assert.Equal(8, distributions.Count);
+        Assert.Equal(8, downloads.Count);
+        Assert.Equal(9, distributions.Count);
         Assert.All(distributions, d => Assert.StartsWith("http://localhost/", d.Element(dcat + "accessURL")?.Attribute(rdf + "resource")?.Value));
         Assert.All(distributions, d => Assert.NotNull(d.Element(dcat + "mediaType")));
         Assert.All(distributions, d => Assert.StartsWith("http://publications.europa.eu/resource/authority/file-type/", d.Element(dct + "format")?.Attribute(rdf + "resource")?.Value));

@@ -125,10 +125,10 @@ public static class BulkWriter
         var type = converter?.ProviderClrType ?? property.ClrType;
         type = Nullable.GetUnderlyingType(type) ?? type;
         return type == typeof(string) || type == typeof(int) || type == typeof(long) || type == typeof(bool)
-               || type == typeof(double) || type == typeof(DateOnly);
+               || type == typeof(double) || type == typeof(DateOnly) || type == typeof(DateTimeOffset);
     }
 
-    /// <summary>As Microsoft.Data.Sqlite binds them: integers and booleans as INTEGER, dates as TEXT yyyy-MM-dd.</summary>
+    /// <summary>As Microsoft.Data.Sqlite binds them: integers and booleans as INTEGER, dates as TEXT yyyy-MM-dd, times as TEXT with offset.</summary>
     private static int BindSqlite(sqlite3_stmt statement, int index, object? value) => value switch
     {
         null => raw.sqlite3_bind_null(statement, index),
@@ -141,6 +141,8 @@ public static class BulkWriter
         double number when double.IsNaN(number) => throw new InvalidOperationException("Cannot store 'NaN' values."),
         double number => raw.sqlite3_bind_double(statement, index, number),
         DateOnly date => BindDate(statement, index, date),
+        // As Microsoft.Data.Sqlite writes a DateTimeOffset parameter (and so as EF stores it).
+        DateTimeOffset time => raw.sqlite3_bind_text16(statement, index, time.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz", CultureInfo.InvariantCulture).AsSpan()),
         _ => throw new NotSupportedException($"{value.GetType().Name} has no SQLite binding here."),
     };
 
@@ -244,6 +246,7 @@ public static class BulkWriter
             "integer" => NpgsqlTypes.NpgsqlDbType.Integer,
             "bigint" => NpgsqlTypes.NpgsqlDbType.Bigint,
             "double precision" => NpgsqlTypes.NpgsqlDbType.Double,
+            "timestamp with time zone" => NpgsqlTypes.NpgsqlDbType.TimestampTz,
             var other => throw new NotSupportedException($"Column type {other} has no COPY mapping yet."),
         };
     }

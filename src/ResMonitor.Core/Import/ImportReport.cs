@@ -8,12 +8,43 @@ public sealed record ImportError(int Line, string Column, string Message)
         : Column.Length == 0 ? $"Regel {Line}: {Message}" : $"Regel {Line}, kolom {Column}: {Message}";
 }
 
+/// <summary>A project the file adds to the register.</summary>
+public sealed record NewProject(int Line, string ProjectId, string Name);
+
+/// <summary>One column of a project that the file changes, with the values as the file format spells them ("" for empty).</summary>
+public sealed record FieldChange(string Column, string Old, string New);
+
+/// <summary>A project already in the register that the file changes, column by column.</summary>
+public sealed record ChangedProject(int Line, string ProjectId, string Name, IReadOnlyList<FieldChange> Fields);
+
+/// <summary>
+/// A manual correction (the field's latest change came through the site or the API) that the import left standing:
+/// the value in the register, the value in the file, and who corrected it when.
+/// </summary>
+public sealed record KeptCorrection(
+    int Line, string ProjectId, string Name, string Column, string RegisterValue, string FileValue, string CorrectedBy, DateTimeOffset CorrectedAt);
+
 public sealed record ImportReport(string FileName, int Rows, IReadOnlyList<ImportError> Errors, int Imported, bool DryRun)
 {
     public bool Succeeded => Errors.Count == 0;
 
     /// <summary>The rows that have at least one error.</summary>
     public int BadRows => Errors.Where(e => e.Line > 0).Select(e => e.Line).Distinct().Count();
+
+    public IReadOnlyList<NewProject> Added { get; init; } = [];
+
+    public IReadOnlyList<ChangedProject> Changed { get; init; } = [];
+
+    /// <summary>Projects in the file that are in the register exactly as the file has them.</summary>
+    public int Unchanged { get; init; }
+
+    public IReadOnlyList<KeptCorrection> KeptCorrections { get; init; } = [];
+
+    /// <summary>Whether the import was told to replace manual corrections.</summary>
+    public bool OverwriteCorrections { get; init; }
+
+    /// <summary>Audit entries written (0 for a dry run).</summary>
+    public int AuditEntries { get; init; }
 }
 
 /// <summary>Import settings; the size limit is checked before a byte is parsed.</summary>
@@ -22,4 +53,26 @@ public sealed class ImportOptions
     public const long DefaultMaxFileBytes = 50L * 1024 * 1024;
 
     public long MaxFileBytes { get; set; } = DefaultMaxFileBytes;
+
+    /// <summary>
+    /// The most an XLSX file may hold once unpacked, in all its parts together: a few kilobytes that unpack to
+    /// gigabytes (a "zip bomb") are refused before they are read.
+    /// </summary>
+    public long MaxUnpackedBytes => Math.Max(MaxFileBytes * 10, 64L * 1024 * 1024);
+}
+
+/// <summary>What one import is asked to do, beyond the file itself.</summary>
+public sealed record ImportRequest(string RegionId, string FileName, bool DryRun)
+{
+    /// <summary>Replace manual corrections (site or API) with the file's values; otherwise they are kept and listed.</summary>
+    public bool OverwriteCorrections { get; init; }
+
+    /// <summary>
+    /// For a redacteur: the one municipality (organisation id) whose projects the file may hold; a row of any other
+    /// municipality is an error. Null: every municipality of the region.
+    /// </summary>
+    public int? OnlyMunicipality { get; init; }
+
+    /// <summary>The name of that municipality, for the error message.</summary>
+    public string? OnlyMunicipalityName { get; init; }
 }

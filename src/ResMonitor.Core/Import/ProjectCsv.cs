@@ -35,6 +35,17 @@ public static class ProjectCsv
 
     public static readonly Phase[] HistoryPhases = Enum.GetValues<Phase>();
 
+    /// <summary>Columns that hold a number: numeric cells in a spreadsheet.</summary>
+    public static readonly IReadOnlySet<string> NumberColumns = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Capacity, Latitude, Longitude, RdX, RdY, MeasuredYield, YieldYear, LocalOwnership,
+    };
+
+    /// <summary>Columns that hold a date: date cells in a spreadsheet.</summary>
+    public static readonly IReadOnlySet<string> DateColumns = new HashSet<string>(
+        [.. HistoryPhases.Select(PhaseRules.FieldOf), PermitApplied, PermitGranted, PermitIrrevocable, HandedOver, SourceDate],
+        StringComparer.Ordinal);
+
     /// <summary>Every column in the order export writes them.</summary>
     public static readonly string[] Columns =
     [

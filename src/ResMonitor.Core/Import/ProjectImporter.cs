@@ -4,6 +4,7 @@ using System.Text;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using ResMonitor.Core.Audit;
 using ResMonitor.Core.Data;
 using ResMonitor.Core.Energy;
 using ResMonitor.Core.Geo;
@@ -14,15 +15,24 @@ using C = ResMonitor.Core.Import.ProjectCsv;
 namespace ResMonitor.Core.Import;
 
 /// <summary>
-/// Reads a project file (docs/import-format.md), checks every row and writes all of it in one transaction, or
-/// nothing when any row is wrong. New projects only: a project id that is already in the register is an error.
+/// Reads a project file (docs/import-format.md), CSV or XLSX, checks every row and writes all of it in one
+/// transaction, or nothing when any row is wrong. A project id that is new adds the project (bulk, fast); one that is
+/// in the register updates that project column by column, except fields whose latest change was a manual correction
+/// through the site or the API (kept and reported, unless the request says to overwrite them). Every change is
+/// logged in the audit trail under channel <c>import</c>, with the file name as the reason.
 /// </summary>
 public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions options, TimeProvider clock)
 {
 
     public const decimal MaxCapacityMw = 2_000m;
 
+    /// <summary>The audit channel of every write an import makes.</summary>
+    public const string Channel = "import";
+
     private const int ReadBufferSize = 64 * 1024;
+
+    /// <summary>Projects compared or updated per round trip to the database.</summary>
+    private const int BatchSize = 500;
 
     /// <summary>The column of each phase date, in <see cref="C.HistoryPhases"/> order.</summary>
     private static readonly string[] HistoryFields = C.HistoryPhases.Select(PhaseRules.FieldOf).ToArray();
@@ -30,26 +40,52 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
     private static readonly SearchValues<char> IdCharacters =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-");
 
-    public async Task<ImportReport> ImportFileAsync(string regionId, string path, bool dryRun, CancellationToken ct = default)
+    public Task<ImportReport> ImportFileAsync(string regionId, string path, bool dryRun, CancellationToken ct = default) =>
+        ImportFileAsync(new ImportRequest(regionId, Path.GetFileName(path), dryRun), path, ct);
+
+    public async Task<ImportReport> ImportFileAsync(ImportRequest request, string path, CancellationToken ct = default)
     {
-        var name = Path.GetFileName(path);
         var info = new FileInfo(path);
         if (!info.Exists)
         {
-            return Fail(name, $"Het bestand '{path}' bestaat niet.");
+            return Fail(request.FileName, $"Het bestand '{path}' bestaat niet.");
         }
 
         await using var stream = info.OpenRead();
-        return await ImportAsync(regionId, stream, name, info.Length, dryRun, ct);
+        return await ImportAsync(request, stream, info.Length, ct);
     }
 
     /// <summary>
     /// Checks and imports a file. The stream is read synchronously while it is parsed: give it a file or a buffered
     /// upload, not a raw request body.
     /// </summary>
-    public async Task<ImportReport> ImportAsync(
-        string regionId, Stream stream, string fileName, long? length, bool dryRun, CancellationToken ct = default)
+    public Task<ImportReport> ImportAsync(
+        string regionId, Stream stream, string fileName, long? length, bool dryRun, CancellationToken ct = default) =>
+        ImportAsync(new ImportRequest(regionId, fileName, dryRun), stream, length, ct);
+
+    /// <summary>True for a file that is an XLSX workbook: by its name, or by the zip signature at its start.</summary>
+    public static bool IsXlsx(string fileName, Stream stream)
     {
+        if (fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (!stream.CanSeek)
+        {
+            return false;
+        }
+
+        Span<byte> start = stackalloc byte[4];
+        var position = stream.Position;
+        var read = stream.Read(start);
+        stream.Position = position;
+        return read == 4 && start.SequenceEqual("PK\u0003\u0004"u8);
+    }
+
+    public async Task<ImportReport> ImportAsync(ImportRequest request, Stream stream, long? length, CancellationToken ct = default)
+    {
+        var fileName = request.FileName;
         if (length > options.MaxFileBytes)
         {
             return Fail(fileName,
@@ -60,7 +96,7 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            context = await LoadContextAsync(regionId, fileName, ct);
+            context = await LoadContextAsync(request, ct);
         }
         finally
         {
@@ -69,18 +105,13 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
 
         if (context is null)
         {
-            return Fail(fileName, $"De regio '{regionId}' staat niet in het register.");
+            return Fail(fileName, $"De regio '{request.RegionId}' staat niet in het register.");
         }
 
         ParseResult parsed;
         try
         {
-            // Strict UTF-8: a file saved as ANSI must not turn "coöperatie" into garbage without a word. The file
-            // is parsed as it is read, so it is never held whole in memory; a bad byte or the size limit anywhere
-            // in it still fails the file as a whole, whatever the rows before it held.
-            using var reader = new StreamReader(new LimitedStream(stream, options.MaxFileBytes),
-                new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, ReadBufferSize);
-            parsed = Parse(reader, context, ct);
+            parsed = IsXlsx(fileName, stream) ? ParseXlsx(stream, context, ct) : ParseCsv(stream, context, ct);
         }
         catch (DecoderFallbackException)
         {
@@ -90,21 +121,157 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
         {
             return Fail(fileName, $"Het bestand is groter dan de grens van {Megabytes(options.MaxFileBytes)}. Er is niets ingelezen.");
         }
-        if (parsed.Errors.Count > 0 || dryRun)
+        catch (XlsxException e)
         {
-            return new(fileName, parsed.Projects.Count + parsed.BadRowCount, parsed.Errors, 0, dryRun);
+            return Fail(fileName, e.Message);
         }
 
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        var rows = parsed.Rows.Count + parsed.BadRowCount;
+        if (parsed.Errors.Count > 0)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await BulkWriter.InsertAsync(db, parsed.Projects, ct);
-            await BulkWriter.InsertAsync(db, parsed.Projects.SelectMany(p => p.PhaseHistory).ToList(), ct);
-            await BulkWriter.InsertAsync(db, parsed.Projects.SelectMany(p => p.Permits).ToList(), ct);
-            await transaction.CommitAsync(ct);
-        });
-        return new(fileName, parsed.Projects.Count, [], parsed.Projects.Count, false);
+            return new(fileName, rows, parsed.Errors, 0, request.DryRun);
+        }
+
+        var added = parsed.Rows.Where(r => !r.Existing).ToList();
+        var merge = new ProjectMerge(parsed.Columns, context.Codes, context.Today, request.OverwriteCorrections);
+        var corrections = parsed.Rows.Count == added.Count
+            ? ManualCorrections.None
+            : await ManualCorrections.LoadAsync(db, ct);
+        var plan = await PlanUpdatesAsync(parsed.Rows.Where(r => r.Existing).ToList(), merge, corrections, ct);
+        if (plan.Errors.Count > 0)
+        {
+            return new(fileName, rows, plan.Errors, 0, request.DryRun);
+        }
+
+        var report = new ImportReport(fileName, rows, [], request.DryRun ? 0 : added.Count + plan.Changed.Count, request.DryRun)
+        {
+            Added = added.Select(r => new NewProject(r.Line, r.Project.Id, r.Project.Name)).ToList(),
+            Changed = plan.Changed.Select(c => c.Report).ToList(),
+            KeptCorrections = plan.Kept,
+            Unchanged = plan.Unchanged,
+            OverwriteCorrections = request.OverwriteCorrections,
+        };
+        if (request.DryRun || (added.Count == 0 && plan.Changed.Count == 0))
+        {
+            return report;
+        }
+
+        var entries = await WriteAsync(added, plan.Changed, fileName, ct);
+        return report with { AuditEntries = entries };
+    }
+
+    /// <summary>
+    /// Writes new projects in bulk (with one audit entry each, also in bulk) and updates changed ones through the
+    /// change tracker, which logs each changed column: all in one transaction. Returns the audit entries written.
+    /// </summary>
+    private async Task<int> WriteAsync(List<ParsedRow> added, List<PlannedChange> changed, string fileName, CancellationToken ct)
+    {
+        var previous = db.Actor;
+        var actor = new AuditActor(previous.Name, Channel, fileName);
+        var entries = 0;
+        var strategy = db.Database.CreateExecutionStrategy();
+        try
+        {
+            db.Actor = actor;
+            await strategy.ExecuteAsync(async () =>
+            {
+                entries = 0;
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var projects = added.Select(r => r.Project).ToList();
+                var now = AuditRecorder.Now();
+                if (projects.Count > 0)
+                {
+                    await BulkWriter.InsertAsync(db, projects, ct);
+                    await BulkWriter.InsertAsync(db, projects.SelectMany(p => p.PhaseHistory).ToList(), ct);
+                    await BulkWriter.InsertAsync(db, projects.SelectMany(p => p.Permits).ToList(), ct);
+                    using var audit = new RowAudit<Project>(db);
+                    await BulkWriter.InsertAsync(db, projects.Select(p => audit.Added(p, actor, now)).ToList(), ct);
+                    entries += projects.Count;
+                }
+
+                foreach (var batch in changed.Chunk(BatchSize))
+                {
+                    var ids = batch.Select(c => c.File.Id).ToList();
+                    var tracked = await db.Projects.Where(p => ids.Contains(p.Id))
+                        .Include(p => p.PhaseHistory).Include(p => p.Permits).AsSplitQuery()
+                        .ToDictionaryAsync(p => p.Id, StringComparer.Ordinal, ct);
+                    foreach (var change in batch)
+                    {
+                        var target = tracked[change.File.Id];
+                        foreach (var removed in ProjectMerge.Apply(target, change.File, change.Columns))
+                        {
+                            db.Remove(removed);
+                        }
+                    }
+
+                    await db.SaveChangesAsync(ct);
+                    entries += db.ChangeTracker.Entries<AuditEntry>().Count();
+                    db.ChangeTracker.Clear();
+                }
+
+                await transaction.CommitAsync(ct);
+            });
+        }
+        finally
+        {
+            db.Actor = previous;
+            db.ChangeTracker.Clear();
+        }
+
+        return entries;
+    }
+
+    private sealed record PlannedChange(Project File, List<string> Columns, ChangedProject Report);
+
+    private sealed record Plan(List<PlannedChange> Changed, List<KeptCorrection> Kept, int Unchanged, List<ImportError> Errors);
+
+    /// <summary>
+    /// Compares the file's projects that are already in the register with the register, in batches, and checks each
+    /// changed one as it will be. Only the changes are kept in memory, not the register's projects.
+    /// </summary>
+    private async Task<Plan> PlanUpdatesAsync(List<ParsedRow> rows, ProjectMerge merge, ManualCorrections corrections, CancellationToken ct)
+    {
+        var plan = new Plan([], [], 0, []);
+        var unchanged = 0;
+        foreach (var batch in rows.Chunk(BatchSize))
+        {
+            var ids = batch.Select(r => r.Project.Id).ToList();
+            var projects = await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, StringComparer.Ordinal, ct);
+            var history = (await db.PhaseChanges.AsNoTracking().Where(c => ids.Contains(c.ProjectId)).ToListAsync(ct)).ToLookup(c => c.ProjectId);
+            var permits = (await db.Permits.AsNoTracking().Where(c => ids.Contains(c.ProjectId)).ToListAsync(ct)).ToLookup(c => c.ProjectId);
+            foreach (var row in batch)
+            {
+                if (!projects.TryGetValue(row.Project.Id, out var register))
+                {
+                    plan.Errors.Add(new(row.Line, C.Id, $"Project '{row.Project.Id}' is zojuist uit het register verwijderd."));
+                    continue;
+                }
+
+                register.PhaseHistory = [.. history[register.Id].OrderBy(c => c.Date).ThenBy(c => c.Phase)];
+                register.Permits = [.. permits[register.Id].OrderBy(c => c.Id)];
+                var outcome = merge.Compare(register, row.Project, row.Line, row.SourceGiven, row.SourceDateGiven, corrections);
+                plan.Kept.AddRange(outcome.Kept);
+                if (outcome.Columns.Count == 0)
+                {
+                    unchanged++;
+                    continue;
+                }
+
+                if (ProjectMerge.TouchesHistory(outcome.Columns))
+                {
+                    ProjectMerge.Apply(register, row.Project, outcome.Columns);
+                    foreach (var violation in merge.Validate(register))
+                    {
+                        plan.Errors.Add(new(row.Line, violation.Field,
+                            register.PhaseHistory.Count == 0 ? "Zonder de fasedata in dit bestand houdt het project geen enkele fase over." : violation.Message));
+                    }
+                }
+
+                plan.Changed.Add(new(row.Project, outcome.Columns, new ChangedProject(row.Line, row.Project.Id, row.Project.Name, outcome.Fields)));
+            }
+        }
+
+        return plan with { Unchanged = unchanged };
     }
 
     private static ImportReport Fail(string fileName, string message) => new(fileName, 0, [new(0, "", message)], 0, false);
@@ -117,16 +284,22 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
     };
 
     private sealed record Context(
-        string RegionId, string FileName, DateOnly Today, Dictionary<string, int> Municipalities,
-        HashSet<string> SearchAreas, HashSet<string> ExistingProjects);
+        ImportRequest Request, DateOnly Today, Dictionary<string, int> Municipalities, Dictionary<int, string> Codes,
+        HashSet<string> SearchAreas, Dictionary<string, (string RegionId, int MunicipalityId)> ExistingProjects)
+    {
+        public string RegionId => Request.RegionId;
+
+        public string FileName => Request.FileName;
+    }
 
     /// <summary>
     /// What the checks need from the register, or null when the region is not in it. Plain SQL on the open
     /// connection, with the names from the model: these few lookups do not need EF's query pipeline, whose start-up
     /// is a large part of a small import.
     /// </summary>
-    private async Task<Context?> LoadContextAsync(string regionId, string fileName, CancellationToken ct)
+    private async Task<Context?> LoadContextAsync(ImportRequest request, CancellationToken ct)
     {
+        var regionId = request.RegionId;
         var sql = new RegisterSql(db);
         var region = sql.Table<Region>();
         var regionKey = sql.Column<Region>(nameof(Region.Id));
@@ -136,13 +309,18 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
         }
 
         var municipalities = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var codes = new Dictionary<int, string>();
         var organisations = sql.Table<Organisation>();
         var kind = sql.Column<Organisation>(nameof(Organisation.Kind));
         var municipality = sql.Value<Organisation>(nameof(Organisation.Kind), OrganisationKind.Municipality);
         await ReadAsync(db,
             $"SELECT {sql.Column<Organisation>(nameof(Organisation.Code))}, {sql.Column<Organisation>(nameof(Organisation.Id))} " +
             $"FROM {organisations} WHERE {sql.Column<Organisation>(nameof(Organisation.RegionId))} = @region AND {kind} = @kind",
-            r => municipalities.Add(r.GetString(0), r.GetInt32(1)), ct, ("@region", regionId), ("@kind", municipality));
+            r =>
+            {
+                municipalities.Add(r.GetString(0), r.GetInt32(1));
+                codes.Add(r.GetInt32(1), r.GetString(0));
+            }, ct, ("@region", regionId), ("@kind", municipality));
 
         var areas = new HashSet<string>(StringComparer.Ordinal);
         await ReadAsync(db,
@@ -150,11 +328,13 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
             $"WHERE {sql.Column<SearchArea>(nameof(SearchArea.RegionId))} = @region",
             r => areas.Add(r.GetString(0)), ct, ("@region", regionId));
 
-        var existing = new HashSet<string>(StringComparer.Ordinal);
-        await ReadAsync(db, $"SELECT {sql.Column<Project>(nameof(Project.Id))} FROM {sql.Table<Project>()}",
-            r => existing.Add(r.GetString(0)), ct);
+        var existing = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
+        await ReadAsync(db,
+            $"SELECT {sql.Column<Project>(nameof(Project.Id))}, {sql.Column<Project>(nameof(Project.RegionId))}, " +
+            $"{sql.Column<Project>(nameof(Project.MunicipalityId))} FROM {sql.Table<Project>()}",
+            r => existing.Add(r.GetString(0), (r.GetString(1), r.GetInt32(2))), ct);
 
-        return new(regionId, fileName, DateOnly.FromDateTime(clock.GetLocalNow().Date), municipalities, areas, existing);
+        return new(request, DateOnly.FromDateTime(clock.GetLocalNow().Date), municipalities, codes, areas, existing);
     }
 
     /// <summary>Runs a query and hands each row over; true when there was a row.</summary>
@@ -183,18 +363,39 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
         return any;
     }
 
-    private sealed record ParseResult(List<Project> Projects, List<ImportError> Errors, int BadRowCount);
+    /// <summary>A good row: the project as the file has it, and whether it is already in the register.</summary>
+    private sealed record ParsedRow(int Line, Project Project, bool Existing, bool SourceGiven, bool SourceDateGiven);
 
-    private static ParseResult Parse(TextReader text, Context context, CancellationToken ct)
+    private sealed record ParseResult(List<ParsedRow> Rows, List<ImportError> Errors, int BadRowCount, IReadOnlySet<string> Columns);
+
+    private ParseResult ParseCsv(Stream stream, Context context, CancellationToken ct)
     {
-        var projects = new List<Project>();
-        var errors = new List<ImportError>();
-        var csv = new CsvReader(text);
+        // Strict UTF-8: a file saved as ANSI must not turn "coöperatie" into garbage without a word. The file
+        // is parsed as it is read, so it is never held whole in memory; a bad byte or the size limit anywhere
+        // in it still fails the file as a whole, whatever the rows before it held.
+        using var reader = new StreamReader(new LimitedStream(stream, options.MaxFileBytes),
+            new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, ReadBufferSize);
+        var csv = new CsvReader(reader);
         var header = csv.ReadHeader();
-        if (string.IsNullOrWhiteSpace(csv.HeaderLine) && string.IsNullOrWhiteSpace(csv.ReadToEnd()))
+        return Parse(header, () => string.IsNullOrWhiteSpace(csv.HeaderLine) && string.IsNullOrWhiteSpace(csv.ReadToEnd()), csv.ReadAll(), context, ct);
+    }
+
+    private ParseResult ParseXlsx(Stream stream, Context context, CancellationToken ct)
+    {
+        using var workbook = XlsxReader.Open(stream, options);
+        var header = workbook.ReadHeader();
+        return Parse(header, () => header is null, workbook.ReadAll(), context, ct);
+    }
+
+    private static ParseResult Parse(CsvRecord? header, Func<bool> isEmpty, IEnumerable<CsvRecord> records, Context context, CancellationToken ct)
+    {
+        var rows = new List<ParsedRow>();
+        var errors = new List<ImportError>();
+        var none = new HashSet<string>();
+        if (isEmpty())
         {
             errors.Add(new(0, "", "Het bestand is leeg: er staat geen kopregel en geen project in."));
-            return new(projects, errors, 0);
+            return new(rows, errors, 0, none);
         }
 
         // A blank first line with rows after it is a header without column names.
@@ -203,12 +404,12 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
         var columns = ReadHeader(header, errors);
         if (errors.Count > 0)
         {
-            return new(projects, errors, 0);
+            return new(rows, errors, 0, none);
         }
 
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var badRows = 0;
-        foreach (var record in csv.ReadAll())
+        foreach (var record in records)
         {
             ct.ThrowIfCancellationRequested();
             if (record.Fields.All(string.IsNullOrWhiteSpace))
@@ -224,10 +425,10 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
             }
             else
             {
-                var project = ReadProject(row, context, seen);
+                var project = ReadProject(row, context, seen, out var existing);
                 if (errors.Count == before)
                 {
-                    projects.Add(project!);
+                    rows.Add(new(record.Line, project!, existing, row.OptionalText(C.Source) is not null, row.OptionalText(C.SourceDate) is not null));
                 }
             }
 
@@ -237,12 +438,12 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
             }
         }
 
-        if (projects.Count == 0 && badRows == 0)
+        if (rows.Count == 0 && badRows == 0)
         {
             errors.Add(new(0, "", "Het bestand bevat alleen een kopregel en geen projecten."));
         }
 
-        return new(projects, errors, badRows);
+        return new(rows, errors, badRows, columns.Keys.ToHashSet(StringComparer.Ordinal));
     }
 
     private static Dictionary<string, int> ReadHeader(CsvRecord header, List<ImportError> errors)
@@ -278,8 +479,9 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
         return columns;
     }
 
-    private static Project? ReadProject(Row row, Context context, Dictionary<string, int> seen)
+    private static Project? ReadProject(Row row, Context context, Dictionary<string, int> seen, out bool existing)
     {
+        existing = false;
         var id = row.Text(C.Id);
         if (id.Length == 0)
         {
@@ -296,9 +498,17 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
         else
         {
             seen[id] = row.Line;
-            if (context.ExistingProjects.Contains(id))
+            if (context.ExistingProjects.TryGetValue(id, out var registered))
             {
-                row.Error(C.Id, $"Project-id '{id}' bestaat al in het register. Een import voegt alleen nieuwe projecten toe.");
+                existing = true;
+                if (registered.RegionId != context.RegionId)
+                {
+                    row.Error(C.Id, $"Project-id '{id}' staat in het register bij een andere regio ({registered.RegionId}).");
+                }
+                else if (context.Request.OnlyMunicipality is { } only && registered.MunicipalityId != only)
+                {
+                    row.Error(C.Id, $"Project '{id}' ligt volgens het register in {context.Codes.GetValueOrDefault(registered.MunicipalityId, "een andere gemeente")}; u mag alleen projecten van {context.Request.OnlyMunicipalityName} wijzigen.");
+                }
             }
         }
 
@@ -325,6 +535,10 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
             row.Error(C.Municipality, municipalityCode.Length == 0
                 ? "De gemeente is leeg: geef de CBS-code, bijvoorbeeld GM0106."
                 : $"Onbekende gemeentecode '{municipalityCode}': deze gemeente hoort niet bij de regio.");
+        }
+        else if (context.Request.OnlyMunicipality is { } only && municipalityId != only)
+        {
+            row.Error(C.Municipality, $"Dit project ligt in {municipalityCode.ToUpperInvariant()}; u mag alleen projecten van {context.Request.OnlyMunicipalityName} inlezen.");
         }
 
         var capacity = row.Number(C.Capacity, required: true);
@@ -368,9 +582,14 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
         }
 
         var permits = permit is null ? new List<Permit>() : [permit];
-        foreach (var violation in PhaseRules.Validate(history, permits, context.Today))
+        // A project already in the register may leave out phase columns (they stay as they are); its history as a
+        // whole is checked again once merged with the register's.
+        if (!(existing && history.Count == 0))
         {
-            row.Error(violation.Field, violation.Message);
+            foreach (var violation in PhaseRules.Validate(history, permits, context.Today))
+            {
+                row.Error(violation.Field, violation.Message);
+            }
         }
 
         if (row.HasErrors)
@@ -378,7 +597,7 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
             return null;
         }
 
-        var current = history[^1];
+        var current = history.Count > 0 ? history[^1] : new PhaseChange { ProjectId = id, Phase = Phase.Idea, Date = default };
         return new Project
         {
             Id = id,
@@ -396,7 +615,7 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
             LocalOwnershipPercent = ownership,
             Participation = row.OptionalText(C.Participation),
             Phase = current.Phase,
-            PhaseDate = current.Date,
+            PhaseDate = history.Count > 0 ? current.Date : null,
             IsExample = example,
             Source = row.OptionalText(C.Source) ?? context.FileName,
             SourceDate = sourceDate,

@@ -24,13 +24,13 @@ public sealed record CsvDialect(char Separator, bool DecimalComma, bool ByteOrde
     /// </summary>
     public static string Cell(string value)
     {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
+        value = Neutralise(value);
         return value.IndexOfAny([',', '"', '\n', '\r', ';']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
+
+    /// <summary>Text a spreadsheet would run as a formula, with a single quote before it (CSV and XLSX alike).</summary>
+    public static string Neutralise(string value) =>
+        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 
     public string Line(IEnumerable<string> cells) => string.Join(Separator, cells.Select(Cell));
 }

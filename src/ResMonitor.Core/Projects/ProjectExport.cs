@@ -18,6 +18,9 @@ public enum ExportFormat
 
     /// <summary>The same columns for a Dutch spreadsheet: semicolon, decimal comma, UTF-8 with BOM.</summary>
     ExcelCsv,
+
+    /// <summary>The same columns as an Excel workbook: numbers as numbers, dates as dates.</summary>
+    Xlsx,
 }
 
 /// <summary>
@@ -33,6 +36,7 @@ public sealed class ProjectExport(ResMonitorDbContext db)
     {
         ExportFormat.Csv or ExportFormat.ExcelCsv => "text/csv; charset=utf-8",
         ExportFormat.GeoJson => "application/geo+json",
+        ExportFormat.Xlsx => ProjectXlsx.MediaType,
         _ => "application/json",
     };
 
@@ -49,6 +53,9 @@ public sealed class ProjectExport(ResMonitorDbContext db)
                 break;
             case ExportFormat.ExcelCsv:
                 await WriteCsvAsync(projects, CsvDialect.Excel, output, ct);
+                break;
+            case ExportFormat.Xlsx:
+                await ProjectXlsx.WriteAsync(projects, output, ct);
                 break;
             case ExportFormat.Json:
                 await WriteJsonAsync(projects, output, geo: false, ct);
@@ -144,49 +151,60 @@ public sealed class ProjectExport(ResMonitorDbContext db)
         string Figure(decimal value) => dialect.Number(Number(value));
         await writer.WriteLineAsync(dialect.Line(C.Columns));
         var row = new string[C.Columns.Length];
-        var index = C.Columns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
         await foreach (var p in projects.WithCancellation(ct))
         {
-            Array.Fill(row, "");
-            var permit = p.Permits.FirstOrDefault();
-            row[index[C.Id]] = p.Id;
-            row[index[C.Name]] = p.Name;
-            row[index[C.Technique]] = Labels.Technique(p.Technique);
-            row[index[C.Municipality]] = p.Municipality!.Code;
-            row[index[C.Capacity]] = Figure(p.CapacityMw);
-            row[index[C.SearchArea]] = p.SearchAreaId ?? "";
-            row[index[C.Latitude]] = p.Latitude is { } lat ? Figure((decimal)lat) : "";
-            row[index[C.Longitude]] = p.Longitude is { } lon ? Figure((decimal)lon) : "";
-            if (p.MeasuredYieldMwh is { } measured)
-            {
-                row[index[C.MeasuredYield]] = Figure(measured);
-                row[index[C.YieldUnit]] = "MWh";
-                row[index[C.YieldYear]] = p.MeasuredYieldYear?.ToString(CultureInfo.InvariantCulture) ?? "";
-            }
-
-            foreach (var change in p.PhaseHistory)
-            {
-                row[index[PhaseRules.FieldOf(change.Phase)]] = Date(change.Date);
-            }
-
-            if (permit is not null)
-            {
-                row[index[C.Authority]] = Labels.Authority(permit.CompetentAuthority);
-                row[index[C.CaseNumber]] = permit.CaseNumber ?? "";
-                row[index[C.PermitApplied]] = Date(permit.AppliedOn);
-                row[index[C.PermitGranted]] = Date(permit.GrantedOn);
-                row[index[C.PermitIrrevocable]] = Date(permit.IrrevocableOn);
-                row[index[C.HandedOver]] = Date(permit.HandedOverToProvinceOn);
-            }
-
-            row[index[C.Owners]] = p.Owners ?? "";
-            row[index[C.LocalOwnership]] = p.LocalOwnershipPercent is { } share ? Figure(share) : "";
-            row[index[C.Participation]] = p.Participation ?? "";
-            row[index[C.Example]] = p.IsExample ? "ja" : "nee";
-            row[index[C.Source]] = p.Source;
-            row[index[C.SourceDate]] = Date(p.SourceDate);
+            Cells(p, p.Municipality!.Code, row, Figure);
             await writer.WriteLineAsync(dialect.Line(row));
         }
+    }
+
+    private static readonly Dictionary<string, int> ColumnIndex = C.Columns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+
+    /// <summary>
+    /// The cells of one project in the file format, in <see cref="C.Columns"/> order, as export writes them (before
+    /// any quoting): the one spelling that import reads back unchanged and that an import compares against.
+    /// </summary>
+    public static void Cells(Project p, string municipalityCode, string[] row, Func<decimal, string> figure)
+    {
+        var index = ColumnIndex;
+        Array.Fill(row, "");
+        var permit = p.Permits.Count == 0 ? null : p.Permits[0];
+        row[index[C.Id]] = p.Id;
+        row[index[C.Name]] = p.Name;
+        row[index[C.Technique]] = Labels.Technique(p.Technique);
+        row[index[C.Municipality]] = municipalityCode;
+        row[index[C.Capacity]] = figure(p.CapacityMw);
+        row[index[C.SearchArea]] = p.SearchAreaId ?? "";
+        row[index[C.Latitude]] = p.Latitude is { } lat ? figure((decimal)lat) : "";
+        row[index[C.Longitude]] = p.Longitude is { } lon ? figure((decimal)lon) : "";
+        if (p.MeasuredYieldMwh is { } measured)
+        {
+            row[index[C.MeasuredYield]] = figure(measured);
+            row[index[C.YieldUnit]] = "MWh";
+            row[index[C.YieldYear]] = p.MeasuredYieldYear?.ToString(CultureInfo.InvariantCulture) ?? "";
+        }
+
+        foreach (var change in p.PhaseHistory)
+        {
+            row[index[PhaseRules.FieldOf(change.Phase)]] = Date(change.Date);
+        }
+
+        if (permit is not null)
+        {
+            row[index[C.Authority]] = Labels.Authority(permit.CompetentAuthority);
+            row[index[C.CaseNumber]] = permit.CaseNumber ?? "";
+            row[index[C.PermitApplied]] = Date(permit.AppliedOn);
+            row[index[C.PermitGranted]] = Date(permit.GrantedOn);
+            row[index[C.PermitIrrevocable]] = Date(permit.IrrevocableOn);
+            row[index[C.HandedOver]] = Date(permit.HandedOverToProvinceOn);
+        }
+
+        row[index[C.Owners]] = p.Owners ?? "";
+        row[index[C.LocalOwnership]] = p.LocalOwnershipPercent is { } share ? figure(share) : "";
+        row[index[C.Participation]] = p.Participation ?? "";
+        row[index[C.Example]] = p.IsExample ? "ja" : "nee";
+        row[index[C.Source]] = p.Source;
+        row[index[C.SourceDate]] = Date(p.SourceDate);
     }
 
     private static async Task WriteJsonAsync(IAsyncEnumerable<Project> projects, Stream output, bool geo, CancellationToken ct)
@@ -289,7 +307,7 @@ public sealed class ProjectExport(ResMonitorDbContext db)
         json.WriteEndObject();
     }
 
-    private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+    internal static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>
     /// Invariant decimal point; a value with exactly three decimals gets a fourth zero, so that the importer

@@ -25,7 +25,7 @@ public sealed record Download(
     string DescriptionEn,
     CsvDialect? Dialect = null)
 {
-    public string Name => Path.GetFileNameWithoutExtension(File) + (Format == "geojson" ? "-geojson" : "");
+    public string Name => Path.GetFileNameWithoutExtension(File) + (Format is "geojson" or "xlsx" ? "-" + Format : "");
 
     public string Url(string region) => $"/open-data/{region}/{File}";
 
@@ -57,6 +57,12 @@ public static class Downloads
         "Dezelfde kolommen als de projecten-CSV." + ExcelNl,
         "The same columns as the projects CSV." + ExcelEn,
         CsvDialect.Excel);
+
+    public static readonly Download ProjectsXlsx = new(
+        "projecten.xlsx", DownloadKind.Projects, "xlsx", ResMonitor.Core.Projects.ProjectXlsx.MediaType, "XLSX",
+        "Projecten (Excel-werkmap)", "Projects (Excel workbook)",
+        "Dezelfde kolommen als de projecten-CSV, als Excel-werkmap: getallen als getallen, datums als datums. Kan weer worden ingelezen.",
+        "The same columns as the projects CSV, as an Excel workbook: numbers as numbers, dates as dates. Can be imported again.");
 
     public static readonly Download ProjectsGeoJson = new(
         "projecten.geojson", DownloadKind.Projects, "geojson", "application/geo+json", "GEOJSON",
@@ -94,5 +100,6 @@ public static class Downloads
     public static readonly IReadOnlyList<Download> Files =
         [ProjectsCsv, ProjectsExcel, ProjectsGeoJson, MunicipalitiesCsv, MunicipalitiesExcel, MunicipalitiesGeoJson];
 
-    public static readonly IReadOnlyList<Download> All = [.. Files, Package];
+    /// <summary>Every download: the files of the ZIP, the workbook (not in the ZIP: the CSVs hold the same), the ZIP.</summary>
+    public static readonly IReadOnlyList<Download> All = [ProjectsCsv, ProjectsExcel, ProjectsXlsx, .. Files.Skip(2), Package];
 }

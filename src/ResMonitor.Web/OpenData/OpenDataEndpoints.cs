@@ -199,6 +199,7 @@ public static class OpenDataEndpoints
         if (download.Kind == DownloadKind.Projects)
         {
             var format = download.Format == "geojson" ? ExportFormat.GeoJson
+                : download.Format == "xlsx" ? ExportFormat.Xlsx
                 : download.Dialect == CsvDialect.Excel ? ExportFormat.ExcelCsv : ExportFormat.Csv;
             await new ProjectExport(db).WriteAsync(region.Id, filter, format, output, ct);
             return;
