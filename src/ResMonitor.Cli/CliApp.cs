@@ -120,7 +120,8 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
                                       or UnauthorizedAccessException or Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException
                                       or JsonException or DbUpdateException)
         {
-            await error.WriteLineAsync($"Mislukt: {e.Message}");
+            // A failed save says only "see the inner exception": the database's own words are the useful part.
+            await error.WriteLineAsync($"Mislukt: {(e is DbUpdateException ? e.GetBaseException().Message : e.Message)}");
             return Failure;
         }
     }

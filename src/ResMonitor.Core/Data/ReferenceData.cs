@@ -124,8 +124,10 @@ public sealed class ReferenceData(ResMonitorDbContext db, TimeProvider clock)
         if (withExamples && !await db.Congestions.AnyAsync(c => c.RegionId == definition.Id && c.IsExample, ct)
             && files.Read(ExampleCongestionFile) is { } congestion)
         {
+            // Read again: the importer above leaves nothing tracked, so the organisations read earlier are detached.
+            var organisations = await db.Organisations.Where(o => o.RegionId == definition.Id).ToDictionaryAsync(o => o.Code, ct);
             var searchAreas = await db.SearchAreas.Where(a => a.RegionId == definition.Id).ToDictionaryAsync(a => a.Id, ct);
-            db.Congestions.AddRange(ReadExampleCongestion(definition.Id, congestion, existing, searchAreas));
+            db.Congestions.AddRange(ReadExampleCongestion(definition.Id, congestion, organisations, searchAreas));
             await db.SaveChangesAsync(ct);
         }
 
