@@ -31,9 +31,16 @@ public static class RegisterAsOf
     }
 
     /// <summary>Loads the register's current rows and undoes every audit entry from the end of <paramref name="date"/> on.</summary>
+    /// <remarks>
+    /// Nothing was known before the register's first day (the day of its first audit entry, normally the initial
+    /// seed): for an earlier date the rows are those of the end of that first day, while the figures (phases, plan
+    /// failures, full-load hours) still follow the date asked for.
+    /// </remarks>
     public static async Task<RegisterState> LoadAsync(ResMonitorDbContext db, DateOnly date, TimeZoneInfo zone, CancellationToken ct = default)
     {
-        var cutoff = EndOf(date, zone);
+        var first = await db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).Select(a => (DateTimeOffset?)a.At).FirstOrDefaultAsync(ct);
+        DateOnly? firstDay = first is { } f ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(f, zone).DateTime) : null;
+        var cutoff = EndOf(firstDay is { } day && day > date ? day : date, zone);
         var tables = new Dictionary<string, RowSet>(StringComparer.Ordinal)
         {
             ["regions"] = await RowSet.LoadAsync(db, db.Regions, ct),
@@ -50,7 +57,7 @@ public static class RegisterAsOf
             .Where(a => Tables.Contains(a.TableName))
             .ToListAsync(ct);
         var reversed = Replay(tables, entries);
-        return new RegisterState(date, cutoff, reversed,
+        return new RegisterState(date, firstDay, cutoff, reversed,
             tables["regions"].Rows<Region>(), tables["organisations"].Rows<Organisation>(), tables["targets"].Rows<Target>(),
             tables["projects"].Rows<Project>(), tables["phase_changes"].Rows<PhaseChange>(), tables["permits"].Rows<Permit>(),
             tables["search_areas"].Rows<SearchArea>(), tables["full_load_hours"].Rows<FullLoadHours>(), tables["plan_failures"].Rows<PlanFailure>());
@@ -196,11 +203,12 @@ public sealed class RowSet
 public sealed class RegisterState
 {
     public RegisterState(
-        DateOnly date, DateTimeOffset knownBefore, int reversedEntries, List<Region> regions, List<Organisation> organisations,
+        DateOnly date, DateOnly? firstDay, DateTimeOffset knownBefore, int reversedEntries, List<Region> regions, List<Organisation> organisations,
         List<Target> targets, List<Project> projects, List<PhaseChange> phaseChanges, List<Permit> permits,
         List<SearchArea> searchAreas, List<FullLoadHours> fullLoadHours, List<PlanFailure> planFailures)
     {
         Date = date;
+        FirstDay = firstDay;
         KnownBefore = knownBefore;
         ReversedEntries = reversedEntries;
         Regions = regions;
@@ -241,7 +249,13 @@ public sealed class RegisterState
     /// <summary>The day asked for.</summary>
     public DateOnly Date { get; }
 
-    /// <summary>The end of that day: what was written before this moment is in the state.</summary>
+    /// <summary>The day of the register's first audit entry (its first load), if it has any.</summary>
+    public DateOnly? FirstDay { get; }
+
+    /// <summary>True when the day asked for lies before the register's first day: the rows are then those of the first load.</summary>
+    public bool BeforeFirstDay => FirstDay is { } first && first > Date;
+
+    /// <summary>The end of that day (or of the first day): what was written before this moment is in the state.</summary>
     public DateTimeOffset KnownBefore { get; }
 
     /// <summary>How many audit entries were undone to get here.</summary>

@@ -12,6 +12,12 @@ namespace ResMonitor.Web.History;
 /// </summary>
 public static class Peildatum
 {
+    /// <summary>What the banner of a past page says: the day shown, and the register's first day when the day lies before it.</summary>
+    public sealed record Banner(DateOnly Date, DateOnly? FirstDay)
+    {
+        public static Banner Of(Core.History.RegisterState state) => new(state.Date, state.BeforeFirstDay ? state.FirstDay : null);
+    }
+
     public const string Parameter = "peildatum";
 
     public const string Description = "Toon de stand van het register zoals die bekend was aan het eind van deze dag (jjjj-mm-dd, bijvoorbeeld 2024-01-01), herbouwd uit het wijzigingslogboek. Leeg of vandaag: de stand van nu. Een datum in de toekomst of een onjuiste datum geeft 400.";

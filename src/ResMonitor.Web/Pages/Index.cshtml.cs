@@ -22,6 +22,9 @@ public sealed class IndexModel(
     /// <summary>The day asked for with ?peildatum=, or null for today.</summary>
     public DateOnly? Peildatum { get; private set; }
 
+    /// <summary>What the banner says on a past page; null for today.</summary>
+    public History.Peildatum.Banner? Past { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var reading = History.Peildatum.Read(Request.Query, clock);
@@ -43,6 +46,7 @@ public sealed class IndexModel(
             }
 
             Peildatum = date;
+            Past = History.Peildatum.Banner.Of(state);
             Summary = RegionSummary.From(past, pastOverview);
             Trend = await new ChartCatalog(new IndicatorData(db, clock) { State = state }, language).TrendAsync(ct);
             return Page();

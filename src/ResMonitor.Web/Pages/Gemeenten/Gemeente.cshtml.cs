@@ -24,6 +24,9 @@ public sealed class GemeenteModel(ResMonitorDbContext db, OverviewService overvi
     /// <summary>The day asked for with ?peildatum=, or null for today.</summary>
     public DateOnly? Peildatum { get; private set; }
 
+    /// <summary>What the banner says on a past page; null for today.</summary>
+    public History.Peildatum.Banner? Past { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         var reading = History.Peildatum.Read(Request.Query, clock);
@@ -35,7 +38,7 @@ public sealed class GemeenteModel(ResMonitorDbContext db, OverviewService overvi
 
         if (reading.Date is { } date)
         {
-            return Past(await Core.History.RegisterAsOf.LoadAsync(db, date, clock.LocalTimeZone, ct), slug);
+            return PastState(await Core.History.RegisterAsOf.LoadAsync(db, date, clock.LocalTimeZone, ct), slug);
         }
 
         var municipalities = await db.MunicipalitiesOf(ReferenceData.DefaultRegion)
@@ -66,7 +69,7 @@ public sealed class GemeenteModel(ResMonitorDbContext db, OverviewService overvi
     }
 
     /// <summary>The municipality on a past day, from the register as it was known then.</summary>
-    private IActionResult Past(Core.History.RegisterState state, string slug)
+    private IActionResult PastState(Core.History.RegisterState state, string slug)
     {
         var municipality = state.MunicipalitiesOf(ReferenceData.DefaultRegion).FirstOrDefault(m => Core.Slug.From(m.Name) == slug);
         var overview = municipality is null ? null : OverviewService.Calculate(state, municipality.RegionId, municipality.Id);
@@ -77,6 +80,7 @@ public sealed class GemeenteModel(ResMonitorDbContext db, OverviewService overvi
 
         var calculator = new YieldCalculator(state.FullLoadHours.Where(h => h.RegionId == municipality.RegionId).ToList(), state.Date);
         Peildatum = state.Date;
+        Past = History.Peildatum.Banner.Of(state);
         Municipality = municipality;
         Line = overview.ByMunicipality.Single();
         ReferenceDate = overview.ReferenceDate;

@@ -25,6 +25,9 @@ public sealed class ProjectModel(ResMonitorDbContext db, TimeProvider clock) : P
     /// <summary>The day asked for with ?peildatum=, or null for today.</summary>
     public DateOnly? Peildatum { get; private set; }
 
+    /// <summary>What the banner says on a past page; null for today.</summary>
+    public History.Peildatum.Banner? Past { get; private set; }
+
     /// <summary>The versions of the project from the audit trail, newest first (up to the peildatum).</summary>
     public IReadOnlyList<Core.History.ProjectVersion> Versions { get; private set; } = [];
 
@@ -78,6 +81,7 @@ public sealed class ProjectModel(ResMonitorDbContext db, TimeProvider clock) : P
         }
 
         Peildatum = state.Date;
+        Past = History.Peildatum.Banner.Of(state);
         Today = state.Date;
         Project = project;
         PlanFailures = state.PlanFailures.Where(f => f.ProjectId == id && f.Date <= state.Date).OrderBy(f => f.Date).ThenBy(f => f.Id).ToList();
