@@ -162,6 +162,9 @@ public abstract partial class HistoryTests<TDatabase>(TDatabase database) : Site
         Assert.Contains("Stand van de projecten: 1 januari 2024.", html);
         Assert.Contains("href=\"/gemeenten/emmen?peildatum=2024-01-01\"", html);
         Assert.Contains("Terug naar de stand van vandaag", html);
+        Assert.Contains("href=\"/grafieken/trend.csv?peildatum=2024-01-01\"", html);
+        var csv = (await Client.GetStringAsync("/grafieken/trend.csv?peildatum=2024-01-01")).TrimEnd().Split('\n');
+        Assert.StartsWith("2024,", csv[^1]);
         Assert.DoesNotContain("U bekijkt de stand", WebUtility.HtmlDecode(await Client.GetStringAsync("/")));
     }
 

@@ -37,7 +37,7 @@ public sealed class IndicatorData(ResMonitorDbContext db, TimeProvider clock)
 
     /// <summary>All projects of the region with their history and permits, by name.</summary>
     public async Task<IReadOnlyList<Project>> ProjectsAsync(CancellationToken ct) =>
-        _projects ??= await db.Projects.AsNoTracking()
+        _projects ??= State is { } state ? state.ProjectsOf(RegionId).OrderBy(p => p.Name, StringComparer.Ordinal).ToList() : await db.Projects.AsNoTracking()
             .Where(p => p.RegionId == RegionId)
             .Include(p => p.PhaseHistory)
             .Include(p => p.Permits)

@@ -48,7 +48,7 @@ public sealed class IndexModel(
             Peildatum = date;
             Past = History.Peildatum.Banner.Of(state);
             Summary = RegionSummary.From(past, pastOverview);
-            Trend = await new ChartCatalog(new IndicatorData(db, clock) { State = state }, language).TrendAsync(ct);
+            Trend = await new ChartCatalog(new IndicatorData(db, clock) { State = state }, language).TrendAsync(ct) with { Peildatum = date };
             return Page();
         }
 
