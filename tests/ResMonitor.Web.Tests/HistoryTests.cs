@@ -66,6 +66,18 @@ public abstract partial class HistoryTests<TDatabase>(TDatabase database) : Site
         Assert.Equal(await db.Projects.CountAsync() - 1, before.Projects.Count);
     }
 
+    [Fact]
+    public async Task An_entry_written_with_a_local_offset_by_another_writer_is_undone_from_its_true_moment()
+    {
+        await ScenarioAsync();
+        await using var db = Database.CreateContext();
+        var name = await db.Projects.Where(p => p.Id == "VB-002").Select(p => p.Name).SingleAsync();
+
+        // 1 December 2024 00:30 in UTC+02:00 is still 30 November 22:30 in UTC.
+        Assert.Equal("Oude naam", (await RegisterAsOf.LoadAsync(db, new DateOnly(2024, 11, 29), TimeZoneInfo.Utc)).Project("VB-002")!.Name);
+        Assert.Equal(name, (await RegisterAsOf.LoadAsync(db, new DateOnly(2024, 11, 30), TimeZoneInfo.Utc)).Project("VB-002")!.Name);
+    }
+
     // ---------- API ----------
 
     [Fact]
@@ -408,12 +420,22 @@ public abstract partial class HistoryTests<TDatabase>(TDatabase database) : Site
             db.Actor = new AuditActor("importeur", "import", ImportFile);
             db.Permits.Remove(project.Permits.Single());
             await SaveAtAsync(db, new DateOnly(2024, 10, 1));
+
+            // Another writer's entry, its moment written as local time with an offset (as a bulk writer might).
+            var name = await db.Projects.Where(p => p.Id == "VB-002").Select(p => p.Name).SingleAsync();
+            await db.Database.ExecuteSqlRawAsync(db.Database.IsSqlite() ? ForeignEntrySqlite : ForeignEntryPostgres, "2024-12-01T00:30:00+02:00", name);
         }
         finally
         {
             Once.Release();
         }
     }
+
+    private const string ForeignEntrySqlite =
+        "INSERT INTO audit_entries (at, actor, channel, table_name, row_key, field, old_value, new_value, reason) VALUES ({0}, 'koppeling', 'api', 'projects', 'VB-002', 'name', 'Oude naam', {1}, 'Naam uit het bronsysteem')";
+
+    private const string ForeignEntryPostgres =
+        "INSERT INTO audit_entries (at, actor, channel, table_name, row_key, field, old_value, new_value, reason) VALUES (CAST({0} AS timestamptz), 'koppeling', 'api', 'projects', 'VB-002', 'name', 'Oude naam', {1}, 'Naam uit het bronsysteem')";
 
     private static async Task SaveAtAsync(ResMonitorDbContext db, DateOnly day)
     {

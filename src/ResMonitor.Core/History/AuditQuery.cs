@@ -30,8 +30,9 @@ public static class AuditQuery
 
     /// <summary>Entries written at or after <paramref name="from"/> and before <paramref name="until"/>.</summary>
     /// <remarks>
-    /// SQLite keeps the moment as text and cannot compare it as a moment; the audit trail writes it in UTC, so there
-    /// the text is compared, which orders the same way.
+    /// SQLite keeps the moment as text, which EF Core cannot compare as a moment. There the text is first narrowed by
+    /// whole UTC days (which uses the index on at, whatever separator or precision a writer used) and then compared
+    /// exactly with julianday(), which reads any ISO 8601 moment with its offset.
     /// </remarks>
     public static IQueryable<AuditEntry> Between(ResMonitorDbContext db, DateTimeOffset? from, DateTimeOffset? until)
     {
@@ -42,9 +43,14 @@ public static class AuditQuery
 
         if (db.Database.IsSqlite())
         {
-            var lower = from is { } f ? SqliteText(f) : "";
-            var upper = until is { } u ? SqliteText(u) : "~";
-            return db.AuditEntries.FromSqlRaw("SELECT * FROM audit_entries WHERE at >= {0} AND at < {1}", lower, upper).AsNoTracking();
+            // A day either side: a writer may have stored a local time with its offset.
+            var lowerDay = from is { } f ? Day(f.AddDays(-1)) : "0000-01-01";
+            var lower = from is { } f2 ? SqliteText(f2) : "0000-01-01 00:00:00+00:00";
+            var upperDay = until is { } u ? Day(u.AddDays(2)) : "9999-12-31";
+            var upper = until is { } u2 ? SqliteText(u2) : "9999-12-31 00:00:00+00:00";
+            return db.AuditEntries.FromSqlRaw(
+                "SELECT * FROM audit_entries WHERE at >= {0} AND at < {1} AND julianday(at) >= julianday({2}) AND julianday(at) < julianday({3})",
+                lowerDay, upperDay, lower, upper).AsNoTracking();
         }
 
         var start = from?.ToUniversalTime() ?? DateTimeOffset.MinValue;
@@ -54,13 +60,16 @@ public static class AuditQuery
 
     public static IQueryable<AuditEntry> Since(ResMonitorDbContext db, DateTimeOffset from) => Between(db, from, null);
 
+    private static string Day(DateTimeOffset moment) => moment.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>How EF Core's SQLite provider writes a moment, in UTC.</summary>
     private static string SqliteText(DateTimeOffset moment) =>
         moment.ToUniversalTime().ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The entries about one project: its own row, and the rows of its phase history, permits and plan failures,
-    /// also those deleted since (found through the project_id in their whole-row entries).
+    /// also those deleted since (found through the project_id in their deletion entry; their other entries share its
+    /// row key).
     /// </summary>
     public static async Task<IQueryable<AuditEntry>> OfProjectAsync(ResMonitorDbContext db, IQueryable<AuditEntry> entries, string projectId, CancellationToken ct = default)
     {
@@ -69,8 +78,8 @@ public static class AuditQuery
         var failureKeys = (await db.PlanFailures.AsNoTracking().Where(c => c.ProjectId == projectId).Select(c => c.Id).ToListAsync(ct)).Select(Key).ToList();
         var marker = "\"project_id\":" + JsonSerializer.Serialize(projectId);
         var rows = await db.AuditEntries.AsNoTracking()
-            .Where(a => ProjectChildTables.Contains(a.TableName) && a.Field == AuditRecorder.RowField
-                && ((a.OldValue != null && a.OldValue.Contains(marker)) || (a.NewValue != null && a.NewValue.Contains(marker))))
+            .Where(a => ProjectChildTables.Contains(a.TableName) && a.Field == AuditRecorder.RowField && a.NewValue == null
+                && a.OldValue != null && a.OldValue.Contains(marker))
             .Select(a => new { a.TableName, a.RowKey })
             .Distinct()
             .ToListAsync(ct);
