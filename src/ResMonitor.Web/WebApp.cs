@@ -37,12 +37,14 @@ public static class WebApp
         builder.Services.AddScoped<ResMonitor.Core.Forecast.ForecastService>();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<ResMonitor.Core.Signals.SignalService>();
+        builder.Services.AddScoped<ResMonitor.Core.Grid.CongestionService>();
         builder.Services.AddOptions<ResMonitor.Core.Signals.SignalOptions>().BindConfiguration("Signals")
             .Validate(o => o.Problems().Count == 0, "De instellingen onder 'Signals' kloppen niet.").ValidateOnStart();
         builder.Services.AddScoped<Forecast.ForecastCache>();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddAccounts();
         ResMonitor.Web.Governance.EscalationSetup.AddEscalation(builder.Services);
+        ResMonitor.Web.Editing.ProjectsWriteApi.AddEditing(builder.Services);
 
         builder.Services.AddRazorPages();
         builder.Services.AddProblemDetails();
@@ -80,6 +82,7 @@ public static class WebApp
         app.MapCharts();
         app.MapLanguageSwitch();
         app.MapOpenData();
+        ResMonitor.Web.Editing.ProjectsWriteApi.MapEditingApi(app);
         app.MapRazorPages();
 
         app.Logger.LogInformation("ResMonitor gebruikt {Database}.", app.Services.GetRequiredService<DatabaseSetting>());

@@ -41,7 +41,10 @@ public abstract class SignalTests<TDatabase>(TDatabase database) : SiteTest<TDat
         Assert.Contains("Projecten die stilstaan", html);
         Assert.Contains("Geen vergunning vóór de uiterste datum", html);
         Assert.Contains("Gemeenten die achterblijven bij hun aandeel", html);
-        Assert.Contains("Nog geen gegevens: dit signaal komt zodra de netbeheerders", html);
+        Assert.Contains("Projecten in een gebied zonder netcapaciteit", html);
+        Assert.Contains("waar een netbeheerder op de peildatum leveringscongestie meldt", html);
+        Assert.DoesNotContain("nog geen gegevens", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<a class=\"utrecht-link\" href=\"/netcongestie\">netcongestie</a>", html);
         Assert.Contains(first.GetProperty("facts").GetString()!, html);
         Assert.Contains($"href=\"{first.GetProperty("link").GetString()}\"", html);
     }

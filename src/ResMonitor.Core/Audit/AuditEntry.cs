@@ -73,7 +73,8 @@ public static class AuditRecorder
                 default:
                     foreach (var property in entry.Properties)
                     {
-                        if (property.IsModified && !Equals(property.OriginalValue, property.CurrentValue))
+                        // A concurrency token (a project's version) is bookkeeping, not data: not logged.
+                        if (property.IsModified && !property.Metadata.IsConcurrencyToken && !Equals(property.OriginalValue, property.CurrentValue))
                         {
                             fields.Add((property.Metadata.GetColumnName(), Format(property.OriginalValue), Format(property.CurrentValue)));
                         }

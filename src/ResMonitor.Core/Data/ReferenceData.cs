@@ -121,6 +121,14 @@ public sealed class ReferenceData(ResMonitorDbContext db, TimeProvider clock)
             added = report.Imported;
         }
 
+        if (withExamples && !await db.Congestions.AnyAsync(c => c.RegionId == definition.Id && c.IsExample, ct)
+            && files.Read(ExampleCongestionFile) is { } congestion)
+        {
+            var searchAreas = await db.SearchAreas.Where(a => a.RegionId == definition.Id).ToDictionaryAsync(a => a.Id, ct);
+            db.Congestions.AddRange(ReadExampleCongestion(definition.Id, congestion, existing, searchAreas));
+            await db.SaveChangesAsync(ct);
+        }
+
         return new(definition.Id, definition.Organisations.Count, definition.Targets.Count, definition.FullLoadHours.Count, added, removed);
     }
 
@@ -128,6 +136,8 @@ public sealed class ReferenceData(ResMonitorDbContext db, TimeProvider clock)
     {
         var examples = db.Projects.Where(p => p.RegionId == regionId && p.IsExample);
         var exampleAreas = db.SearchAreas.Where(a => a.RegionId == regionId && a.IsExample);
+        // Example congestion records first: they may point at the example search areas.
+        await db.Congestions.Where(c => c.RegionId == regionId && c.IsExample).ExecuteDeleteAsync(ct);
         await db.PlanFailures.Where(f => examples.Any(p => p.Id == f.ProjectId) || exampleAreas.Any(a => a.Id == f.SearchAreaId)).ExecuteDeleteAsync(ct);
         await db.PhaseChanges.Where(c => examples.Any(p => p.Id == c.ProjectId)).ExecuteDeleteAsync(ct);
         await db.Permits.Where(c => examples.Any(p => p.Id == c.ProjectId)).ExecuteDeleteAsync(ct);
@@ -163,6 +173,33 @@ public sealed class ReferenceData(ResMonitorDbContext db, TimeProvider clock)
         }
 
         return result;
+    }
+
+    private const string ExampleCongestionFile = "netcongestie-voorbeeld.json";
+
+    /// <summary>Fictitious congestion records (see the file's comment), marked as examples.</summary>
+    private static List<Grid.Congestion> ReadExampleCongestion(
+        string regionId, string json, Dictionary<string, Organisation> organisations, Dictionary<string, SearchArea> areas)
+    {
+        var file = JsonSerializer.Deserialize<CongestionFile>(json, Json) ?? throw new InvalidDataException($"{ExampleCongestionFile} is leeg.");
+        return file.Records.Select(r => new Grid.Congestion
+        {
+            RegionId = regionId,
+            Municipality = r.Municipality is null ? null
+                : organisations.TryGetValue(r.Municipality, out var m) ? m : throw new InvalidDataException($"{ExampleCongestionFile}: onbekende gemeente '{r.Municipality}'."),
+            SearchArea = r.SearchArea is null ? null
+                : areas.TryGetValue(r.SearchArea, out var a) ? a : throw new InvalidDataException($"{ExampleCongestionFile}: onbekend zoekgebied '{r.SearchArea}'."),
+            GridOperator = organisations.TryGetValue(r.GridOperator, out var g) && g.Kind == OrganisationKind.GridOperator
+                ? g : throw new InvalidDataException($"{ExampleCongestionFile}: onbekende netbeheerder '{r.GridOperator}'."),
+            Kind = r.Kind,
+            Since = r.Since,
+            ExpectedEnd = r.ExpectedEnd,
+            Reinforcement = r.Reinforcement,
+            EndedOn = r.EndedOn,
+            Source = file.Source,
+            SourceDate = file.SourceDate,
+            IsExample = true,
+        }).ToList();
     }
 
     private static Dictionary<string, string> ReadBoundaries(string geoJson)
@@ -227,4 +264,10 @@ public sealed class ReferenceData(ResMonitorDbContext db, TimeProvider clock)
     private sealed record HoursItem(Technique Technique, decimal Hours, DateOnly ValidFrom, DateOnly? ValidUntil, string Source, string? Municipality);
 
     private sealed record BoundaryItem(string File, string Source);
+
+    private sealed record CongestionFile(string Source, DateOnly SourceDate, List<CongestionItem> Records);
+
+    private sealed record CongestionItem(
+        string? Municipality, string? SearchArea, string GridOperator, Grid.CongestionKind Kind, DateOnly Since,
+        DateOnly? ExpectedEnd, string? Reinforcement, DateOnly? EndedOn);
 }

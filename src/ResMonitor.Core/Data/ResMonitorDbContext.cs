@@ -45,6 +45,8 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
 
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
+    public DbSet<Grid.Congestion> Congestions => Set<Grid.Congestion>();
+
     /// <summary>The municipalities of a region, read-only: the query most pages and services start from.</summary>
     public IQueryable<Organisation> MunicipalitiesOf(string regionId) =>
         Organisations.AsNoTracking().Where(o => o.RegionId == regionId && o.Kind == OrganisationKind.Municipality);
@@ -55,6 +57,7 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
     /// <summary>Saves, and in the same transaction logs every changed field (see <see cref="Audit.AuditEntry"/>).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        RaiseProjectVersions();
         var pending = Audit.AuditRecorder.Collect(this);
         if (pending.Count == 0)
         {
@@ -75,6 +78,7 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        RaiseProjectVersions();
         var pending = Audit.AuditRecorder.Collect(this);
         if (pending.Count == 0)
         {
@@ -87,6 +91,19 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
         base.SaveChanges(acceptAllChangesOnSuccess);
         transaction?.Commit();
         return saved;
+    }
+
+    /// <summary>A changed project gets the next version, unless the writer set it already.</summary>
+    private void RaiseProjectVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<Project>())
+        {
+            if (entry.State == EntityState.Modified && !entry.Property(p => p.Version).IsModified
+                && entry.Properties.Any(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)))
+            {
+                entry.Entity.Version = entry.Property(p => p.Version).OriginalValue + 1;
+            }
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -133,6 +150,7 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
             e.HasMany(p => p.PhaseHistory).WithOne().HasForeignKey(c => c.ProjectId);
             e.HasMany(p => p.Permits).WithOne().HasForeignKey(c => c.ProjectId);
             e.HasIndex(p => new { p.RegionId, p.Phase });
+            e.Property(p => p.Version).IsConcurrencyToken();
         });
 
         builder.Entity<PhaseChange>(e => e.HasIndex(c => new { c.ProjectId, c.Date }));
@@ -184,6 +202,7 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
         });
 
         ConfigureEscalation(builder);
+        ConfigureGrid(builder);
         UseSnakeCaseNames(builder);
     }
 
@@ -206,6 +225,20 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
             e.Property(v => v.RecordedBy).HasMaxLength(200);
         });
     }
+
+    /// <summary>The grid congestion register: an area (municipality or search area), its grid operator, kind and dates.</summary>
+    private static void ConfigureGrid(ModelBuilder builder) =>
+        builder.Entity<Grid.Congestion>(e =>
+        {
+            e.ToTable("grid_congestions");
+            e.HasOne<Region>().WithMany().HasForeignKey(c => c.RegionId);
+            e.HasOne(c => c.Municipality).WithMany().HasForeignKey(c => c.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(c => c.SearchArea).WithMany().HasForeignKey(c => c.SearchAreaId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(c => c.GridOperator).WithMany().HasForeignKey(c => c.GridOperatorId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(c => c.RegionId).HasMaxLength(64);
+            e.Property(c => c.SearchAreaId).HasMaxLength(64);
+            e.Property(c => c.Reinforcement).HasMaxLength(200);
+        });
 
     /// <summary>Accounts: plain table names next to the register's, and a redacteur's organisation.</summary>
     private static void ConfigureAccounts(ModelBuilder builder)

@@ -40,12 +40,23 @@ public sealed record ForecastAssumptions(string Version, DateOnly ValidFrom, str
         Phases.FirstOrDefault(p => p.Phase == phase) ?? throw new InvalidOperationException($"Geen aanname voor fase {Labels.Phase(phase)}.");
 
     /// <summary>Every problem with these assumptions, in Dutch; empty when they can be used.</summary>
-    public IReadOnlyList<string> Problems()
+    public IReadOnlyList<string> Problems() => FieldProblems().Select(p => p.Message).ToList();
+
+    /// <summary>
+    /// Every problem with these assumptions, each with the phase and the field it is about (kans, kortst,
+    /// waarschijnlijkst, langst, vertraging, onderbouwing, fase, bron), so that a form can show it next to the field.
+    /// </summary>
+    public IReadOnlyList<AssumptionProblem> FieldProblems()
     {
-        var problems = new List<string>();
+        var problems = new List<AssumptionProblem>();
+        if (string.IsNullOrWhiteSpace(Source))
+        {
+            problems.Add(new(null, "bron", "Geef de bron of de reden van deze aannames."));
+        }
+
         foreach (var phase in Enum.GetValues<Phase>().Where(p => Phases.All(a => a.Phase != p)))
         {
-            problems.Add($"Er is geen aanname voor de fase {Labels.Phase(phase)}.");
+            problems.Add(new(phase, "fase", $"Er is geen aanname voor de fase {Labels.Phase(phase)}."));
         }
 
         foreach (var a in Phases)
@@ -53,24 +64,38 @@ public sealed record ForecastAssumptions(string Version, DateOnly ValidFrom, str
             var name = Labels.Phase(a.Phase);
             if (double.IsNaN(a.RealisationProbability) || a.RealisationProbability is < 0 or > 1)
             {
-                problems.Add($"Fase {name}: de kans op realisatie moet tussen 0 en 1 liggen (nu {a.RealisationProbability.ToString(DutchFormat.Culture)}).");
+                var percent = (a.RealisationProbability * 100).ToString("0.##", DutchFormat.Culture);
+                problems.Add(new(a.Phase, "kans", $"Fase {name}: de kans op realisatie moet tussen 0 en 1 liggen, dus van 0% tot en met 100% (nu {percent}%)."));
             }
 
-            if (a.MinMonths < 0 || a.ModeMonths < 0 || a.MaxMonths < 0)
+            var negative = new[] { ("kortst", "kortste", a.MinMonths), ("waarschijnlijkst", "meest waarschijnlijke", a.ModeMonths), ("langst", "langste", a.MaxMonths) }
+                .Where(d => !(d.Item3 >= 0)).ToList();
+            if (negative.Count > 0)
             {
-                problems.Add($"Fase {name}: een vertraging kan niet negatief zijn.");
+                foreach (var (field, words, months) in negative)
+                {
+                    problems.Add(new(a.Phase, field, $"Fase {name}: de {words} vertraging kan niet negatief zijn (nu {months.ToString("0.##", DutchFormat.Culture)} maanden)."));
+                }
             }
             else if (!(a.MinMonths <= a.ModeMonths && a.ModeMonths <= a.MaxMonths))
             {
-                problems.Add($"Fase {name}: de vertraging moet oplopen van kortste via meest waarschijnlijke naar langste.");
+                problems.Add(new(a.Phase, "vertraging", $"Fase {name}: de vertraging moet oplopen van kortste via meest waarschijnlijke naar langste."));
+            }
+
+            if (string.IsNullOrWhiteSpace(a.Reasoning))
+            {
+                problems.Add(new(a.Phase, "onderbouwing", $"Fase {name}: leg uit waarom deze kans en vertraging gelden."));
             }
         }
 
         foreach (var duplicate in Phases.GroupBy(p => p.Phase).Where(g => g.Count() > 1))
         {
-            problems.Add($"De fase {Labels.Phase(duplicate.Key)} heeft meer dan één aanname.");
+            problems.Add(new(duplicate.Key, "fase", $"De fase {Labels.Phase(duplicate.Key)} heeft meer dan één aanname."));
         }
 
         return problems;
     }
 }
+
+/// <summary>One problem with a set of assumptions: the phase (none for the whole set), the field and the Dutch message.</summary>
+public sealed record AssumptionProblem(Phase? Phase, string Field, string Message);

@@ -41,7 +41,7 @@ public sealed class ForecastService(ResMonitorDbContext db, TimeProvider clock)
         var hours = await db.FullLoadHours.AsNoTracking().Where(h => h.RegionId == regionId).ToListAsync(ct);
         var municipalities = await db.MunicipalitiesOf(regionId)
             .ToDictionaryAsync(o => o.Id, ct);
-        var rows = await db.ForecastAssumptions.AsNoTracking().Where(a => a.RegionId == regionId).ToListAsync(ct);
+        var rows = await ForecastAssumptionStore.RowsAsync(db, regionId, ct);
         var assumptions = ForecastAssumptionRow.InForce(rows, today);
         var calculator = new YieldCalculator(hours, today);
         var projects = await db.Projects.AsNoTracking()
@@ -50,8 +50,11 @@ public sealed class ForecastService(ResMonitorDbContext db, TimeProvider clock)
             .ToListAsync(ct);
         var failures = PlanFailures.PlanFailureRules.LatestPerProject(
             await db.PlanFailures.AsNoTracking().Where(f => f.RegionId == regionId && f.ProjectId != null && f.Date <= today).ToListAsync(ct));
+        // The same share as in the overview; a realised project cannot be delayed any more.
         PlanFailures.PlanFailureEffect Effect(string id, Phase phase) =>
-            phase != Phase.Realised && failures.TryGetValue(id, out var f) ? PlanFailures.PlanFailureEffect.Of(f) : PlanFailures.PlanFailureEffect.Unaffected;
+            !failures.TryGetValue(id, out var f) ? PlanFailures.PlanFailureEffect.Unaffected
+            : phase == Phase.Realised ? PlanFailures.PlanFailureEffect.Of(f) with { NotBefore = null }
+            : PlanFailures.PlanFailureEffect.Of(f);
         var input = new ForecastInput(
             today,
             total.Year,

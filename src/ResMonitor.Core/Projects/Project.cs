@@ -52,6 +52,12 @@ public sealed class Project
 
     public DateOnly SourceDate { get; set; }
 
+    /// <summary>
+    /// Raised on every saved change of the project (see <see cref="Data.ResMonitorDbContext"/>) and checked on update: a
+    /// save from a form that started from an older version is refused (docs/decisions/0006-editing.md).
+    /// </summary>
+    public int Version { get; set; }
+
     public List<PhaseChange> PhaseHistory { get; set; } = [];
 
     public List<Permit> Permits { get; set; } = [];

@@ -16,7 +16,7 @@ public enum SignalRule
     /// <summary>A municipality whose realised plus pipeline falls behind its share of the target.</summary>
     MunicipalityBehind,
 
-    /// <summary>A project in an area without grid capacity; needs the grid register.</summary>
+    /// <summary>An open project in an area with feed-in congestion (netcongestie) on the reference date.</summary>
     NoGridCapacity,
 }
 
@@ -37,6 +37,12 @@ public sealed class SignalOptions
 
     /// <summary>A municipality is behind when realised plus pipeline is below this fraction of its fair share.</summary>
     public decimal MunicipalityShareFraction { get; set; } = 1m;
+
+    /// <summary>
+    /// Whether offtake congestion also counts for the grid rule. Off by default: a wind or solar project feeds in, so
+    /// only feed-in congestion stands in its way; a region whose projects also need offtake (storage) can turn it on.
+    /// </summary>
+    public bool GridCongestionIncludesOfftake { get; set; }
 
     /// <summary>Rules whose signals are shown to the public; the werkbureau sees them all.</summary>
     public List<SignalRule> PublicRules { get; set; } = [.. Enum.GetValues<SignalRule>()];
@@ -75,7 +81,8 @@ public sealed record SignalProject(
     DateOnly? PermittedOn,
     decimal? LocalOwnershipPercent,
     decimal YieldMwh,
-    bool IsExample);
+    bool IsExample,
+    string? SearchAreaId = null);
 
 /// <summary>A municipality with the basis of its fair share (inhabitants) and its realised plus pipeline yield.</summary>
 public sealed record SignalMunicipality(int Id, string Name, string Slug, int? Population, decimal RealisedAndPipelineMwh);

@@ -1,3 +1,4 @@
+using ResMonitor.Core.Grid;
 using ResMonitor.Core.Projects;
 
 namespace ResMonitor.Core.Signals;
@@ -10,7 +11,8 @@ public static class SignalRules
         IReadOnlyCollection<SignalMunicipality> municipalities,
         decimal targetMwh,
         DateOnly today,
-        SignalOptions options)
+        SignalOptions options,
+        IReadOnlyCollection<CongestionView>? congestion = null)
     {
         var signals = new List<Signal>();
         var open = projects.Where(p => p.Phase is not Phase.Realised and not Phase.Withdrawn).ToList();
@@ -41,6 +43,8 @@ public static class SignalRules
                 $"/projecten/{p.Id}", p.FirstPhaseDate, p.IsExample));
         }
 
+        signals.AddRange(GridCongestion(open, congestion ?? [], today, options));
+
         var population = municipalities.Sum(m => m.Population ?? 0);
         if (population > 0 && targetMwh > 0)
         {
@@ -57,6 +61,43 @@ public static class SignalRules
         }
 
         return signals;
+    }
+
+    /// <summary>
+    /// An open project in a municipality or search area where a grid operator reports feed-in congestion on the
+    /// reference date (offtake too when configured). An example record never signals a real project.
+    /// </summary>
+    private static IEnumerable<Signal> GridCongestion(
+        IEnumerable<SignalProject> open, IReadOnlyCollection<CongestionView> congestion, DateOnly today, SignalOptions options)
+    {
+        var inForce = congestion
+            .Where(c => c.InForceOn(today) && (c.Kind == CongestionKind.FeedIn || options.GridCongestionIncludesOfftake))
+            .OrderBy(c => c.Since).ThenBy(c => c.Id)
+            .ToList();
+        if (inForce.Count == 0)
+        {
+            return [];
+        }
+
+        var result = new List<(DateOnly Since, Signal Signal)>();
+        foreach (var p in open)
+        {
+            var matches = inForce
+                .Where(c => (c.SearchAreaId is null ? c.MunicipalityId == p.MunicipalityId : c.SearchAreaId == p.SearchAreaId) && (p.IsExample || !c.IsExample))
+                .ToList();
+            if (matches.Count == 0)
+            {
+                continue;
+            }
+
+            var facts = string.Join(" ", matches.Select(c =>
+                $"Netcongestie nr. {c.Id}{(c.IsExample ? " (voorbeeld)" : "")}: {CongestionRules.KindLabel(c.Kind)} in {(c.SearchAreaId is null ? "de gemeente" : "het zoekgebied")} {c.AreaName} bij {c.GridOperatorName} sinds {DutchFormat.Date(c.Since)}; verwacht einde: {CongestionRules.ExpectedEndText(c.ExpectedEnd, c.Reinforcement)}. Bron: {c.Source}, peildatum {DutchFormat.Date(c.SourceDate)}."));
+            var since = matches[0].Since;
+            result.Add((since, new Signal(SignalRule.NoGridCapacity, p.Id, p.Name,
+                $"Nu in de fase {Labels.Phase(p.Phase)}. {facts}", $"/projecten/{p.Id}", since, p.IsExample)));
+        }
+
+        return result.OrderBy(r => r.Since).ThenBy(r => r.Signal.Subject, StringComparer.Ordinal).Select(r => r.Signal);
     }
 
     private static int MonthsBetween(DateOnly from, DateOnly to) => ((to.Year - from.Year) * 12) + to.Month - from.Month - (to.Day < from.Day ? 1 : 0);

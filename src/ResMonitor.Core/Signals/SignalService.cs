@@ -28,7 +28,7 @@ public sealed class SignalService(ResMonitorDbContext db, TimeProvider clock)
             .Where(p => p.RegionId == regionId)
             .Select(p => new
             {
-                p.Id, p.Name, p.Technique, p.CapacityMw, p.MunicipalityId, p.Phase, p.MeasuredYieldMwh, p.LocalOwnershipPercent, p.IsExample,
+                p.Id, p.Name, p.Technique, p.CapacityMw, p.MunicipalityId, p.SearchAreaId, p.Phase, p.MeasuredYieldMwh, p.LocalOwnershipPercent, p.IsExample,
                 Dates = p.PhaseHistory.Select(h => new { h.Phase, h.Date }).ToList(),
                 Granted = p.Permits.Min(x => x.GrantedOn),
             })
@@ -40,14 +40,16 @@ public sealed class SignalService(ResMonitorDbContext db, TimeProvider clock)
                 p.Granted ?? p.Dates.Where(d => d.Phase is >= Phase.Permitted and <= Phase.Realised).Select(d => (DateOnly?)d.Date).Min(),
                 p.LocalOwnershipPercent,
                 calculator.Estimate(p.Technique, p.CapacityMw, p.MunicipalityId, p.MeasuredYieldMwh).Mwh,
-                p.IsExample))
+                p.IsExample,
+                p.SearchAreaId))
             .ToList();
         var municipalities = (await db.MunicipalitiesOf(regionId)
                 .ToListAsync(ct))
             .Select(m => new SignalMunicipality(m.Id, m.Name, Core.Slug.From(m.Name), m.Population,
                 facts.Where(f => f.MunicipalityId == m.Id && f.Phase is not Phase.Idea and not Phase.Withdrawn).Sum(f => f.YieldMwh)))
             .ToList();
-        var signals = SignalRules.Evaluate(facts, municipalities, target.ValueMwh, today, options);
+        var congestion = await new Grid.CongestionService(db).ListAsync(regionId, ct);
+        var signals = SignalRules.Evaluate(facts, municipalities, target.ValueMwh, today, options, congestion);
         if (publicOnly)
         {
             signals = signals.Where(s => options.PublicRules.Contains(s.Rule)).ToList();

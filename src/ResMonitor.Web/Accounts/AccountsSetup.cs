@@ -109,8 +109,10 @@ public static class AccountsSetup
     {
         if (IsApi(context.Request))
         {
-            context.Response.StatusCode = status;
-            return Task.CompletedTask;
+            // The same Dutch problem details as the rule against anonymous writes, also for an endpoint that names a policy.
+            return status == StatusCodes.Status401Unauthorized
+                ? TypedResults.Problem(title: "Niet ingelogd", detail: "Log in om gegevens via de API te lezen of te wijzigen.", statusCode: status).ExecuteAsync(context.HttpContext)
+                : TypedResults.Problem(title: "Geen toegang", detail: "Uw account mag dit niet via de API.", statusCode: status).ExecuteAsync(context.HttpContext);
         }
 
         context.Response.Redirect(context.RedirectUri);

@@ -24,6 +24,7 @@ public sealed class ForecastCache(IMemoryCache cache, ResMonitorDbContext db, Fo
             LastChange = await db.PhaseChanges.MaxAsync(c => (long?)c.Id, ct),
             LastAudit = await db.AuditEntries.MaxAsync(a => (long?)a.Id, ct),
             Assumptions = await db.ForecastAssumptions.CountAsync(a => a.RegionId == regionId, ct),
+            LastAssumption = await db.ForecastAssumptions.MaxAsync(a => (int?)a.Id, ct),
             PlanFailures = await db.PlanFailures.CountAsync(f => f.RegionId == regionId, ct),
         };
         var key = $"forecast:{regionId}:{today:yyyy-MM-dd}:{fingerprint}";

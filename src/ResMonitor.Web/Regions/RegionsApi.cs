@@ -28,8 +28,14 @@ public static class RegionsApi
             .WithName("GetRegionSignals")
             .WithSummary("De openbare signalen: waar gaat het mis?")
             .WithDescription("Per signaal de regel (Stalled: geen nieuwe fase in N maanden; NoPermitByDeadline: geen vergunning vóór 1 januari 2025; " +
-                "LowLocalOwnership: nieuw project onder 50% lokaal eigendom; MunicipalityBehind: gemeente blijft achter bij haar aandeel in het doel), " +
+                "LowLocalOwnership: nieuw project onder 50% lokaal eigendom; MunicipalityBehind: gemeente blijft achter bij haar aandeel in het doel; " +
+                "NoGridCapacity: project in een gebied met leveringscongestie), " +
                 "het project of de gemeente, de feiten en een link. De drempels staan in 'options'.");
+        group.MapGet("/{region}/congestion", Grid.CongestionApi.GetCongestion)
+            .WithName("GetRegionCongestion")
+            .WithSummary("Netcongestie: waar is het net vol?")
+            .WithDescription("Het register van netcongestie: per gemeente of zoekgebied de netbeheerder, de soort (FeedIn: levering, Offtake: afname), " +
+                "sinds wanneer, het verwachte einde en de netverzwaring waarna, het einde, of de congestie op de peildatum geldt (inForce), en bron en peildatum van elk record.");
         return group;
     }
 

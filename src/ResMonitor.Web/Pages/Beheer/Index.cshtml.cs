@@ -18,6 +18,9 @@ public sealed class IndexModel(UserManager<User> users, ResMonitorDbContext db) 
 
     public string? Organisation { get; private set; }
 
+    /// <summary>For a beheerder: stored versions of the forecast assumptions that the forecast passes over.</summary>
+    public IReadOnlyList<string> UnusableAssumptions { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (await users.GetUserAsync(User) is not { } account)
@@ -30,6 +33,12 @@ public sealed class IndexModel(UserManager<User> users, ResMonitorDbContext db) 
         if (account.OrganisationId is { } id)
         {
             Organisation = await db.Organisations.Where(o => o.Id == id).Select(o => o.Name + " (" + o.Code + ")").FirstOrDefaultAsync();
+        }
+
+        if (User.IsInRole(Roles.Beheerder))
+        {
+            UnusableAssumptions = (await new Core.Forecast.ForecastAssumptionStore(db).VersionsAsync(ReferenceData.DefaultRegion))
+                .Where(v => !v.IsValid).Select(v => v.Assumptions.Version).ToList();
         }
 
         return Page();

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ResMonitor.Core.Data;
+using ResMonitor.Core.Grid;
+
+namespace ResMonitor.Web.Pages.Netcongestie;
+
+/// <summary>The public list of grid congestion: every area with its grid operator, kind, dates, source and reference date.</summary>
+public sealed class IndexModel(CongestionService register, TimeProvider clock) : PageModel
+{
+    public DateOnly Today { get; private set; }
+
+    public IReadOnlyList<CongestionView> Current { get; private set; } = [];
+
+    public IReadOnlyList<CongestionView> Ended { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var all = await register.ListAsync(ReferenceData.DefaultRegion, ct);
+        Current = all.Where(r => !(r.EndedOn <= Today)).ToList();
+        Ended = all.Where(r => r.EndedOn <= Today).ToList();
+    }
+}

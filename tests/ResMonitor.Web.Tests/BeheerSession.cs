@@ -1,0 +1,45 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using ResMonitor.Cli;
+
+namespace ResMonitor.Web.Tests;
+
+/// <summary>Signing in as a new user of a role, and posting the beheer forms with their form token.</summary>
+internal static partial class BeheerSession
+{
+    private const string Password = "beheer-formulier-2030";
+
+    /// <summary>Creates a user with `resmonitor user add` and signs the client in; returns the e-mail address.</summary>
+    public static async Task<string> SignInAsync(HttpClient client, TestDatabase database, string role, string? organisation = null, string name = "Testpersoon")
+    {
+        var email = $"beh-{Guid.NewGuid():N}"[..16] + "@example.nl";
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var cli = new CliApp(output, error, TimeProvider.System) { Input = new StringReader(Password + "\n"), Variables = _ => null };
+        string[] args = organisation is null
+            ? ["--database", database.Setting, "user", "add", email, "--role", role, "--name", name]
+            : ["--database", database.Setting, "user", "add", email, "--role", role, "--organisation", organisation, "--name", name];
+        Assert.True(await cli.RunAsync(args) == 0, error.ToString());
+
+        var token = TokenIn(await client.GetStringAsync("/inloggen"));
+        using var response = await client.PostAsync("/inloggen", Form(token, new() { ["Email"] = email, ["Password"] = Password }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return email;
+    }
+
+    public static FormUrlEncodedContent Form(string token, Dictionary<string, string> fields)
+    {
+        fields["__RequestVerificationToken"] = token;
+        return new FormUrlEncodedContent(fields);
+    }
+
+    public static string TokenIn(string html) =>
+        TokenPattern().Match(html) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException("No form token on the page.");
+
+    /// <summary>The input with this id: its whole tag, to check aria-invalid and aria-describedby.</summary>
+    public static string InputTag(string html, string id) =>
+        Regex.Match(html, $"<(input|textarea|select)[^>]* id=\"{Regex.Escape(id)}\"[^>]*>") is { Success: true } match ? match.Value : throw new InvalidOperationException($"No input #{id} on the page.");
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
