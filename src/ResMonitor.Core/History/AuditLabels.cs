@@ -30,6 +30,7 @@ public static partial class AuditLabels
         ["forecast_assumptions"] = "prognose-aanname",
         ["impasses"] = "impasse",
         ["escalation_events"] = "opschalingsstap",
+        ["grid_congestions"] = "netcongestie",
     };
 
     public static readonly IReadOnlyDictionary<string, string> Columns = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -90,10 +91,18 @@ public static partial class AuditLabels
         ["topic"] = "onderwerp",
         ["owner"] = "eigenaar",
         ["version"] = "versie",
+        ["grid_operator_id"] = "netbeheerder",
+        ["since"] = "sinds",
+        ["expected_end"] = "verwacht einde",
+        ["reinforcement"] = "netverzwaring",
+        ["ended_on"] = "beëindigd op",
     };
 
-    /// <summary>Columns a public page leaves out: keys, and who recorded something (that may be an e-mail address).</summary>
-    private static readonly HashSet<string> NotPublic = ["id", "project_id", "region_id", "recorded_by", "recorded_at"];
+    /// <summary>
+    /// Columns a public page leaves out: keys, the edit counter, and who recorded something (that may be an e-mail
+    /// address).
+    /// </summary>
+    private static readonly HashSet<string> NotPublic = ["id", "project_id", "region_id", "recorded_by", "recorded_at", "version"];
 
     public static string Table(string table) => Tables.GetValueOrDefault(table, table);
 
@@ -123,7 +132,7 @@ public static partial class AuditLabels
         {
             return type switch
             {
-                _ when (column is "municipality_id" or "organisation_id") && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) =>
+                _ when (column is "municipality_id" or "organisation_id" or "grid_operator_id") && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) =>
                     organisations.TryGetValue(id, out var name) ? name : value,
                 null => Shorten(value),
                 _ when type == typeof(DateOnly) => DutchFormat.Date(DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture)),
