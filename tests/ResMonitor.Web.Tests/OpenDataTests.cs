@@ -402,7 +402,7 @@ public abstract class OpenDataTests<TDatabase>(TDatabase database) : SiteTest<TD
 
         var parameters = paths.GetProperty("/api/v1/regions/{region}/projects").GetProperty("get").GetProperty("parameters").EnumerateArray()
             .Select(p => p.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["region", "gemeente", "techniek", "fase"], parameters);
+        Assert.Equal(["region", "gemeente", "techniek", "fase", "peildatum"], parameters);
     }
 
     [Fact]

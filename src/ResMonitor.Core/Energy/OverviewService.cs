@@ -32,4 +32,28 @@ public sealed class OverviewService(ResMonitorDbContext db, TimeProvider clock)
         var hours = await db.FullLoadHours.AsNoTracking().Where(h => h.RegionId == regionId).ToListAsync(ct);
         return OverviewCalculator.Calculate(regionId, projects, municipalities, targets, hours, referenceDate ?? Today);
     }
+
+    /// <summary>The overview on a past day, from the register as it was known then (see <see cref="History.RegisterAsOf"/>).</summary>
+    public async Task<Overview?> GetAsOfAsync(string regionId, DateOnly date, int? municipalityId = null, CancellationToken ct = default) =>
+        Calculate(await History.RegisterAsOf.LoadAsync(db, date, clock.LocalTimeZone, ct), regionId, municipalityId);
+
+    /// <summary>
+    /// The overview of a rebuilt register on its day: each project in the phase it had then, the plan failures dated
+    /// on or before it, the targets and full-load hours known then.
+    /// </summary>
+    public static Overview? Calculate(History.RegisterState state, string regionId, int? municipalityId = null)
+    {
+        if (state.Region(regionId) is null)
+        {
+            return null;
+        }
+
+        return OverviewCalculator.Calculate(
+            regionId,
+            state.FactsOf(regionId, municipalityId),
+            state.MunicipalitiesOf(regionId).Where(m => municipalityId == null || m.Id == municipalityId).ToList(),
+            state.Targets.Where(t => t.RegionId == regionId).ToList(),
+            state.FullLoadHours.Where(h => h.RegionId == regionId).ToList(),
+            state.Date);
+    }
 }

@@ -30,4 +30,17 @@ public sealed class TrendService(ResMonitorDbContext db, TimeProvider clock)
             .ToList();
         return TrendCalculator.Calculate(histories, hours, referenceDate ?? Today);
     }
+
+    /// <summary>The trend up to a past day, from the register as it was known then (see <see cref="History.RegisterAsOf"/>).</summary>
+    public static Trend Calculate(History.RegisterState state, string regionId)
+    {
+        var histories = state.ProjectsOf(regionId)
+            .Select(p => new ProjectHistory(
+                new ProjectFacts(p.Id, p.Technique, p.CapacityMw, p.MunicipalityId, p.Phase, p.MeasuredYieldMwh, p.IsExample),
+                p.PhaseHistory.Count > 0 ? p.PhaseHistory
+                : p.PhaseDate is { } date ? [new PhaseChange { ProjectId = p.Id, Phase = p.Phase, Date = date }]
+                : []))
+            .ToList();
+        return TrendCalculator.Calculate(histories, state.FullLoadHours.Where(h => h.RegionId == regionId).ToList(), state.Date);
+    }
 }

@@ -39,7 +39,10 @@ public sealed record ChartTable(
     DateOnly ReferenceDate,
     ChartLine? Target = null)
 {
-    public string CsvHref => $"/grafieken/{Name}.csv";
+    public string CsvHref => History.Peildatum.Keep($"/grafieken/{Name}.csv", Peildatum);
+
+    /// <summary>Set when the chart shows a past day (?peildatum=), so that its CSV shows the same day.</summary>
+    public DateOnly? Peildatum { get; init; }
 
     public IEnumerable<(ChartSeries Series, int Index)> Plotted =>
         Series.Select((s, i) => (s, i)).Where(x => x.s.Plotted);

@@ -15,15 +15,25 @@ public static class ChartsApi
             .WithName("GetChartCsv")
             .WithTags("Grafieken")
             .WithSummary("De gegevens van een grafiek als CSV")
-            .WithDescription("Dezelfde rijen en kolommen als de tabel naast de grafiek; UTF-8, komma als scheidingsteken, punt als decimaalteken, één kopregel.");
+            .WithDescription("Dezelfde rijen en kolommen als de tabel naast de grafiek; UTF-8, komma als scheidingsteken, punt als decimaalteken, één kopregel. Met peildatum de grafiek van die dag.");
         return routes;
     }
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCsv(
-        string name, ResMonitorDbContext db, TimeProvider clock, Language language, CancellationToken ct)
+        string name, [System.ComponentModel.Description(History.Peildatum.Description)] string? peildatum,
+        ResMonitorDbContext db, TimeProvider clock, Language language, CancellationToken ct)
     {
+        var reading = History.Peildatum.Read(peildatum, clock);
+        if (!reading.IsValid)
+        {
+            return History.Peildatum.Problem(reading);
+        }
+
+        var state = reading.Date is { } date && ChartCatalog.Names.Contains(name)
+            ? await Core.History.RegisterAsOf.LoadAsync(db, date, clock.LocalTimeZone, ct)
+            : null;
         var table = ChartCatalog.Names.Contains(name)
-            ? await new ChartCatalog(new IndicatorData(db, clock), language).GetAsync(name, ct)
+            ? await new ChartCatalog(new IndicatorData(db, clock) { State = state }, language).GetAsync(name, ct)
             : null;
         if (table is null)
         {

@@ -20,21 +20,24 @@ public sealed class IndicatorData(ResMonitorDbContext db, TimeProvider clock)
 
     public string RegionId { get; } = ReferenceData.DefaultRegion;
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    public DateOnly Today => State?.Date ?? DateOnly.FromDateTime(clock.GetLocalNow().Date);
+
+    /// <summary>The register on a past day (?peildatum=): the overview and the trend are then built from it.</summary>
+    public Core.History.RegisterState? State { get; init; }
 
     public async Task<Region?> RegionAsync(CancellationToken ct) =>
         _region ??= await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == RegionId, ct);
 
     public async Task<Overview> OverviewAsync(CancellationToken ct) =>
-        _overview ??= await new OverviewService(db, clock).GetAsync(RegionId, Today, ct: ct)
+        _overview ??= (State is { } state ? OverviewService.Calculate(state, RegionId) : await new OverviewService(db, clock).GetAsync(RegionId, Today, ct: ct))
             ?? throw new InvalidOperationException($"Region {RegionId} is not in the register.");
 
     public async Task<Trend> TrendAsync(CancellationToken ct) =>
-        _trend ??= await new TrendService(db, clock).GetAsync(RegionId, Today, ct);
+        _trend ??= State is { } state ? TrendService.Calculate(state, RegionId) : await new TrendService(db, clock).GetAsync(RegionId, Today, ct);
 
     /// <summary>All projects of the region with their history and permits, by name.</summary>
     public async Task<IReadOnlyList<Project>> ProjectsAsync(CancellationToken ct) =>
-        _projects ??= await db.Projects.AsNoTracking()
+        _projects ??= State is { } state ? state.ProjectsOf(RegionId).OrderBy(p => p.Name, StringComparer.Ordinal).ToList() : await db.Projects.AsNoTracking()
             .Where(p => p.RegionId == RegionId)
             .Include(p => p.PhaseHistory)
             .Include(p => p.Permits)

@@ -39,7 +39,12 @@ public sealed record MunicipalityItem(
 }
 
 /// <summary>The selected projects of a region, in key order; the filter says what was asked for.</summary>
-public sealed record ProjectList(string Region, ProjectListFilter Filter, IAsyncEnumerable<ProjectItem> Projects);
+public sealed record ProjectList(string Region, ProjectListFilter Filter, IAsyncEnumerable<ProjectItem> Projects)
+{
+    /// <summary>The day the list shows when ?peildatum= was given; left out for today.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public DateOnly? Peildatum { get; init; }
+}
 
 public sealed record ProjectListFilter(string? Gemeente, string? Techniek, string? Fase)
 {

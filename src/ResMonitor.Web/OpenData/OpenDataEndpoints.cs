@@ -27,7 +27,7 @@ public static class OpenDataEndpoints
         api.MapGet("/municipalities", ListMunicipalities)
             .WithName("ListMunicipalities")
             .WithSummary("De gemeenten van de regio met hun cijfers")
-            .WithDescription("Per gemeente: inwoners (met bron en peildatum), opwek per jaar en vermogen van gerealiseerde en vergunde projecten en projecten in procedure, aantal projecten, met de peildatum en de bron van de cijfers. Energie in MWh per jaar, vermogen in MW. 400 bij een onjuiste parameter, 404 bij een onbekende regio.");
+            .WithDescription("Per gemeente: inwoners (met bron en peildatum), opwek per jaar en vermogen van gerealiseerde en vergunde projecten en projecten in procedure, aantal projecten, met de peildatum en de bron van de cijfers. Energie in MWh per jaar, vermogen in MW. Met peildatum de cijfers zoals ze aan het eind van die dag bekend waren. 400 bij een onjuiste parameter, 404 bij een onbekende regio.");
         api.MapGet("/municipalities/{code}", GetMunicipality)
             .WithName("GetMunicipality")
             .WithSummary("Eén gemeente met haar cijfers")
@@ -35,7 +35,7 @@ public static class OpenDataEndpoints
         api.MapGet("/projects", ListProjects)
             .WithName("ListProjects")
             .WithSummary("De wind- en zonprojecten van de regio")
-            .WithDescription("Alle projecten met fasegeschiedenis, bron en peildatum, op volgorde van project_id, te beperken met gemeente, techniek en fase. De lijst wordt gestreamd. Een selectie zonder projecten geeft een lege lijst. 400 bij een onjuiste of onbekende parameter (de fout noemt de parameter en de toegestane waarden), 404 bij een onbekende regio.");
+            .WithDescription("Alle projecten met fasegeschiedenis, bron en peildatum, op volgorde van project_id, te beperken met gemeente, techniek en fase. De lijst wordt gestreamd. Met peildatum de projecten zoals ze aan het eind van die dag bekend waren (een later opgenomen project ontbreekt dan), in de fase van die dag. Een selectie zonder projecten geeft een lege lijst. 400 bij een onjuiste of onbekende parameter (de fout noemt de parameter en de toegestane waarden), 404 bij een onbekende regio.");
         api.MapGet("/projects/{id}", GetProject)
             .WithName("GetProject")
             .WithSummary("Eén project")
@@ -68,7 +68,8 @@ public static class OpenDataEndpoints
     }
 
     internal static async Task<Results<Ok<MunicipalityList>, ProblemHttpResult>> ListMunicipalities(
-        string region, [Description(MunicipalityDescription)] string? gemeente, HttpRequest request, ResMonitorDbContext db, OverviewService overviews, CancellationToken ct)
+        string region, [Description(MunicipalityDescription)] string? gemeente, [Description(History.Peildatum.Description)] string? peildatum,
+        HttpRequest request, ResMonitorDbContext db, OverviewService overviews, TimeProvider clock, CancellationToken ct)
     {
         var (entity, codes) = await RegionAsync(db, region, ct);
         if (entity is null)
@@ -76,10 +77,29 @@ public static class OpenDataEndpoints
             return UnknownRegion(region);
         }
 
-        var (filter, problem) = Selection.Read(request.Query, Selection.MunicipalityParameters, entity.Name, codes);
+        var (filter, problem) = Selection.Read(request.Query, [.. Selection.MunicipalityParameters, History.Peildatum.Parameter], entity.Name, codes);
         if (problem is not null)
         {
             return problem;
+        }
+
+        var reading = History.Peildatum.Read(peildatum, clock);
+        if (!reading.IsValid)
+        {
+            return History.Peildatum.Problem(reading);
+        }
+
+        if (reading.Date is { } date)
+        {
+            var state = await Core.History.RegisterAsOf.LoadAsync(db, date, clock.LocalTimeZone, ct);
+            var past = OverviewService.Calculate(state, region)!;
+            var byCode = state.MunicipalitiesOf(region).ToDictionary(o => o.Code);
+            var pastRows = past.ByMunicipality
+                .Where(line => (filter!.MunicipalityCode is null || line.Key == filter.MunicipalityCode) && byCode.ContainsKey(line.Key))
+                .Select(line => new MunicipalityFigures(byCode[line.Key], line))
+                .ToList();
+            return TypedResults.Ok(new MunicipalityList(region, entity.Name, date, MunicipalityExport.Source(entity),
+                pastRows.Select(r => MunicipalityItem.From(r, region, entity, date) with { Page = $"/gemeenten/{Core.Slug.From(r.Municipality.Name)}?peildatum={History.Peildatum.Text(date)}" }).ToList()));
         }
 
         var (referenceDate, rows) = await MunicipalitiesAsync(db, overviews, region, filter!, ct);
@@ -116,8 +136,10 @@ public static class OpenDataEndpoints
         [Description(MunicipalityDescription)] string? gemeente,
         [Description(TechniqueDescription)] string? techniek,
         [Description(PhaseDescription)] string? fase,
+        [Description(History.Peildatum.Description)] string? peildatum,
         HttpRequest request,
         ResMonitorDbContext db,
+        TimeProvider clock,
         CancellationToken ct)
     {
         var (entity, codes) = await RegionAsync(db, region, ct);
@@ -126,10 +148,28 @@ public static class OpenDataEndpoints
             return UnknownRegion(region);
         }
 
-        var (filter, problem) = Selection.Read(request.Query, Selection.ProjectParameters, entity.Name, codes);
+        var (filter, problem) = Selection.Read(request.Query, [.. Selection.ProjectParameters, History.Peildatum.Parameter], entity.Name, codes);
         if (problem is not null)
         {
             return problem;
+        }
+
+        var reading = History.Peildatum.Read(peildatum, clock);
+        if (!reading.IsValid)
+        {
+            return History.Peildatum.Problem(reading);
+        }
+
+        if (reading.Date is { } date)
+        {
+            var state = await Core.History.RegisterAsOf.LoadAsync(db, date, clock.LocalTimeZone, ct);
+            var selected = state.ProjectsOf(region)
+                .Where(p => (filter!.MunicipalityCode is null || p.Municipality?.Code == filter.MunicipalityCode)
+                    && (filter.Technique is null || p.Technique == filter.Technique)
+                    && (filter.Phase is null || p.Phase == filter.Phase))
+                .Select(p => ProjectItem.From(p) with { Page = $"/projecten/{p.Id}?peildatum={History.Peildatum.Text(date)}" })
+                .ToList();
+            return TypedResults.Ok(new ProjectList(region, ProjectListFilter.From(filter!), selected.ToAsyncEnumerable()) { Peildatum = date });
         }
 
         var projects = new ProjectExport(db).ReadAsync(region, filter!, ct);

@@ -25,7 +25,9 @@ public sealed class FoutModel(Language language) : PageModel
         (Title, Explanation) = code switch
         {
             404 => (language.T("Pagina niet gevonden", "Page not found"),
-                language.T("Deze pagina bestaat niet (meer). Controleer het adres, of ga terug naar het overzicht.", "This page does not exist (any more). Check the address, or go back to the overview.")),
+                reason is null
+                    ? language.T("Deze pagina bestaat niet (meer). Controleer het adres, of ga terug naar het overzicht.", "This page does not exist (any more). Check the address, or go back to the overview.")
+                    : language.T(reason.Dutch, reason.English)),
             400 when reason is null && HttpMethods.IsPost(Request.Method) => (language.T("Formulier niet aangenomen", "Form not accepted"),
                 language.T("Het formulier was verlopen of niet volledig verstuurd. Laad de pagina opnieuw en probeer het nog eens.", "The form had expired or was not sent completely. Reload the page and try again.")),
             400 => (language.T("Ongeldig verzoek", "Invalid request"),

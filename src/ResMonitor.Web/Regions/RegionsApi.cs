@@ -15,7 +15,8 @@ public static class RegionsApi
         group.MapGet("/{region}/summary", GetSummary)
             .WithName("GetRegionSummary")
             .WithSummary("Het overzicht van de regio tegen het doel")
-            .WithDescription("Gerealiseerd, vergund of in procedure en nog in te vullen, per techniek en per gemeente, met bron en peildatum van elk cijfer. Energie in MWh per jaar.");
+            .WithDescription("Gerealiseerd, vergund of in procedure en nog in te vullen, per techniek en per gemeente, met bron en peildatum van elk cijfer. Energie in MWh per jaar. " +
+                "Met ?peildatum=jjjj-mm-dd het overzicht zoals het aan het eind van die dag bekend was, herbouwd uit het wijzigingslogboek; 400 bij een onjuiste datum of een datum in de toekomst.");
         group.MapGet("/{region}/forecast", GetForecast)
             .WithName("GetRegionForecast")
             .WithSummary("De prognose: haalt de regio het doel?")
@@ -73,8 +74,26 @@ public static class RegionsApi
     }
 
     internal static async Task<Results<Ok<RegionSummary>, ProblemHttpResult>> GetSummary(
-        string region, ResMonitorDbContext db, OverviewService overviews, CancellationToken ct)
+        string region, [System.ComponentModel.Description(History.Peildatum.Description)] string? peildatum,
+        ResMonitorDbContext db, OverviewService overviews, TimeProvider clock, CancellationToken ct)
     {
+        var reading = History.Peildatum.Read(peildatum, clock);
+        if (!reading.IsValid)
+        {
+            return History.Peildatum.Problem(reading);
+        }
+
+        if (reading.Date is { } date)
+        {
+            var state = await ResMonitor.Core.History.RegisterAsOf.LoadAsync(db, date, clock.LocalTimeZone, ct);
+            var past = state.Region(region);
+            var pastOverview = OverviewService.Calculate(state, region);
+            return past is null || pastOverview is null
+                ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Onbekende regio",
+                    detail: $"De regio '{region}' stond op {ResMonitor.Core.DutchFormat.Date(date)} niet in het register.")
+                : TypedResults.Ok(RegionSummary.From(past, pastOverview));
+        }
+
         var entity = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == region, ct);
         var overview = entity is null ? null : await overviews.GetAsync(region, ct: ct);
         if (entity is null || overview is null)

@@ -1,0 +1,324 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using ResMonitor.Core.Audit;
+using ResMonitor.Core.Data;
+using ResMonitor.Core.Energy;
+using ResMonitor.Core.PlanFailures;
+using ResMonitor.Core.Projects;
+using ResMonitor.Core.Regions;
+
+namespace ResMonitor.Core.History;
+
+/// <summary>
+/// The register as it was known at the end of a day, rebuilt from today's rows and the audit trail (see
+/// docs/decisions/0007-history.md): every audit entry written after that moment is undone, newest first. A row
+/// created later is dropped, a row deleted later comes back from the whole-row entry, a changed column gets its old
+/// value back. Rows that have no audit entries (the initial seed) are taken as they are now.
+/// </summary>
+public static class RegisterAsOf
+{
+    /// <summary>The tables the monitor's figures are built from; the others are not rebuilt.</summary>
+    public static readonly IReadOnlyList<string> Tables =
+        ["regions", "organisations", "targets", "projects", "phase_changes", "permits", "search_areas", "full_load_hours", "plan_failures"];
+
+    /// <summary>The first moment after <paramref name="date"/> in the given time zone: entries from then on are undone.</summary>
+    public static DateTimeOffset EndOf(DateOnly date, TimeZoneInfo zone)
+    {
+        var midnight = date.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(midnight, zone), TimeSpan.Zero);
+    }
+
+    /// <summary>Loads the register's current rows and undoes every audit entry from the end of <paramref name="date"/> on.</summary>
+    /// <remarks>
+    /// Nothing was known before the register's first day (the day of its first audit entry, normally the initial
+    /// seed): for an earlier date the rows are those of the end of that first day, while the figures (phases, plan
+    /// failures, full-load hours) still follow the date asked for.
+    /// </remarks>
+    public static async Task<RegisterState> LoadAsync(ResMonitorDbContext db, DateOnly date, TimeZoneInfo zone, CancellationToken ct = default)
+    {
+        var first = await db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).Select(a => (DateTimeOffset?)a.At).FirstOrDefaultAsync(ct);
+        DateOnly? firstDay = first is { } f ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(f, zone).DateTime) : null;
+        var cutoff = EndOf(firstDay is { } day && day > date ? day : date, zone);
+        var tables = new Dictionary<string, RowSet>(StringComparer.Ordinal)
+        {
+            ["regions"] = await RowSet.LoadAsync(db, db.Regions, ct),
+            ["organisations"] = await RowSet.LoadAsync(db, db.Organisations, ct),
+            ["targets"] = await RowSet.LoadAsync(db, db.Targets, ct),
+            ["projects"] = await RowSet.LoadAsync(db, db.Projects, ct),
+            ["phase_changes"] = await RowSet.LoadAsync(db, db.PhaseChanges, ct),
+            ["permits"] = await RowSet.LoadAsync(db, db.Permits, ct),
+            ["search_areas"] = await RowSet.LoadAsync(db, db.SearchAreas, ct),
+            ["full_load_hours"] = await RowSet.LoadAsync(db, db.FullLoadHours, ct),
+            ["plan_failures"] = await RowSet.LoadAsync(db, db.PlanFailures, ct),
+        };
+        var entries = await AuditQuery.Since(db, cutoff)
+            .Where(a => Tables.Contains(a.TableName))
+            .ToListAsync(ct);
+        var reversed = Replay(tables, entries);
+        return new RegisterState(date, firstDay, cutoff, reversed,
+            tables["regions"].Rows<Region>(), tables["organisations"].Rows<Organisation>(), tables["targets"].Rows<Target>(),
+            tables["projects"].Rows<Project>(), tables["phase_changes"].Rows<PhaseChange>(), tables["permits"].Rows<Permit>(),
+            tables["search_areas"].Rows<SearchArea>(), tables["full_load_hours"].Rows<FullLoadHours>(), tables["plan_failures"].Rows<PlanFailure>());
+    }
+
+    /// <summary>Undoes <paramref name="entries"/> (all after the moment asked for) on the rows, newest first; returns how many applied.</summary>
+    public static int Replay(IReadOnlyDictionary<string, RowSet> tables, IEnumerable<AuditEntry> entries)
+    {
+        var applied = 0;
+        foreach (var entry in entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id))
+        {
+            if (tables.TryGetValue(entry.TableName, out var table) && table.Undo(entry))
+            {
+                applied++;
+            }
+        }
+
+        return applied;
+    }
+
+    /// <summary>
+    /// A value as the audit trail writes it (<see cref="AuditRecorder.Format"/>), read back as <paramref name="type"/>:
+    /// dates yyyy-MM-dd, numbers with a dot, enums by name.
+    /// </summary>
+    public static object? Parse(string? text, Type type)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        if (target == typeof(string))
+        {
+            return text;
+        }
+
+        if (target.IsEnum)
+        {
+            return Enum.Parse(target, text, ignoreCase: false);
+        }
+
+        if (target == typeof(DateOnly))
+        {
+            return DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        if (target == typeof(DateTimeOffset))
+        {
+            return DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+        }
+
+        if (target == typeof(DateTime))
+        {
+            return DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+        }
+
+        if (target == typeof(Guid))
+        {
+            return Guid.Parse(text, CultureInfo.InvariantCulture);
+        }
+
+        if (target == typeof(bool))
+        {
+            return bool.Parse(text);
+        }
+
+        return Convert.ChangeType(text, target, CultureInfo.InvariantCulture);
+    }
+}
+
+/// <summary>The rows of one table by their audit key (the primary key, composite parts joined with '/').</summary>
+public sealed class RowSet
+{
+    private readonly IEntityType _type;
+    private readonly Dictionary<string, object> _rows = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IProperty> _columns;
+
+    public RowSet(IEntityType type, IEnumerable<object> rows)
+    {
+        _type = type;
+        _columns = type.GetProperties().Where(p => p.PropertyInfo is not null)
+            .ToDictionary(p => p.GetColumnName(), StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            _rows[KeyOf(row)] = row;
+        }
+    }
+
+    public static async Task<RowSet> LoadAsync<T>(ResMonitorDbContext db, DbSet<T> set, CancellationToken ct)
+        where T : class =>
+        new(db.Model.FindEntityType(typeof(T))!, await set.AsNoTracking().ToListAsync(ct));
+
+    public int Count => _rows.Count;
+
+    public List<T> Rows<T>() => _rows.Values.Cast<T>().ToList();
+
+    public string KeyOf(object row) =>
+        string.Join("/", _type.FindPrimaryKey()!.Properties.Select(k => AuditRecorder.Format(k.PropertyInfo!.GetValue(row))));
+
+    /// <summary>Undoes one entry; false when it does not touch a row of this set (e.g. a column this model has not).</summary>
+    public bool Undo(AuditEntry entry)
+    {
+        if (entry.Field == AuditRecorder.RowField)
+        {
+            if (entry.OldValue is null)
+            {
+                // Created after the moment: it did not exist yet.
+                return _rows.Remove(entry.RowKey);
+            }
+
+            // Deleted after the moment: it existed as the entry recorded it.
+            _rows[entry.RowKey] = FromJson(entry.OldValue);
+            return true;
+        }
+
+        if (!_rows.TryGetValue(entry.RowKey, out var row) || !_columns.TryGetValue(entry.Field, out var property))
+        {
+            return false;
+        }
+
+        property.PropertyInfo!.SetValue(row, RegisterAsOf.Parse(entry.OldValue, property.ClrType));
+        return true;
+    }
+
+    private object FromJson(string json)
+    {
+        var row = Activator.CreateInstance(_type.ClrType)!;
+        var values = JsonSerializer.Deserialize<Dictionary<string, string?>>(json) ?? [];
+        foreach (var (column, value) in values)
+        {
+            if (_columns.TryGetValue(column, out var property))
+            {
+                property.PropertyInfo!.SetValue(row, RegisterAsOf.Parse(value, property.ClrType));
+            }
+        }
+
+        return row;
+    }
+}
+
+/// <summary>The register on a past day, and the figures of that day: phase from the dated history, plan failures dated then.</summary>
+public sealed class RegisterState
+{
+    public RegisterState(
+        DateOnly date, DateOnly? firstDay, DateTimeOffset knownBefore, int reversedEntries, List<Region> regions, List<Organisation> organisations,
+        List<Target> targets, List<Project> projects, List<PhaseChange> phaseChanges, List<Permit> permits,
+        List<SearchArea> searchAreas, List<FullLoadHours> fullLoadHours, List<PlanFailure> planFailures)
+    {
+        Date = date;
+        FirstDay = firstDay;
+        KnownBefore = knownBefore;
+        ReversedEntries = reversedEntries;
+        Regions = regions;
+        Organisations = organisations;
+        Targets = targets;
+        PhaseChanges = phaseChanges;
+        Permits = permits;
+        SearchAreas = searchAreas;
+        FullLoadHours = fullLoadHours;
+        PlanFailures = planFailures;
+
+        var organisationsById = organisations.ToDictionary(o => o.Id);
+        var areas = searchAreas.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var history = phaseChanges.ToLookup(c => c.ProjectId, StringComparer.Ordinal);
+        var projectPermits = permits.ToLookup(c => c.ProjectId, StringComparer.Ordinal);
+        foreach (var area in searchAreas)
+        {
+            area.Municipality = area.MunicipalityId is { } id ? organisationsById.GetValueOrDefault(id) : null;
+        }
+
+        foreach (var hours in fullLoadHours)
+        {
+            hours.Municipality = hours.MunicipalityId is { } id ? organisationsById.GetValueOrDefault(id) : null;
+        }
+
+        foreach (var project in projects)
+        {
+            project.Municipality = organisationsById.GetValueOrDefault(project.MunicipalityId);
+            project.SearchArea = project.SearchAreaId is { } areaId ? areas.GetValueOrDefault(areaId) : null;
+            project.PhaseHistory = [.. history[project.Id].OrderBy(c => c.Date).ThenBy(c => c.Phase)];
+            project.Permits = [.. projectPermits[project.Id].OrderBy(c => c.Id)];
+            (project.Phase, project.PhaseDate) = PhaseOn(project, date);
+        }
+
+        Projects = projects.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The day asked for.</summary>
+    public DateOnly Date { get; }
+
+    /// <summary>The day of the register's first audit entry (its first load), if it has any.</summary>
+    public DateOnly? FirstDay { get; }
+
+    /// <summary>True when the day asked for lies before the register's first day: the rows are then those of the first load.</summary>
+    public bool BeforeFirstDay => FirstDay is { } first && first > Date;
+
+    /// <summary>The end of that day (or of the first day): what was written before this moment is in the state.</summary>
+    public DateTimeOffset KnownBefore { get; }
+
+    /// <summary>How many audit entries were undone to get here.</summary>
+    public int ReversedEntries { get; }
+
+    public IReadOnlyList<Region> Regions { get; }
+
+    public IReadOnlyList<Organisation> Organisations { get; }
+
+    public IReadOnlyList<Target> Targets { get; }
+
+    /// <summary>In key order, each with its municipality, search area, phase history and permits; Phase and PhaseDate as on <see cref="Date"/>.</summary>
+    public IReadOnlyList<Project> Projects { get; }
+
+    public IReadOnlyList<PhaseChange> PhaseChanges { get; }
+
+    public IReadOnlyList<Permit> Permits { get; }
+
+    public IReadOnlyList<SearchArea> SearchAreas { get; }
+
+    public IReadOnlyList<FullLoadHours> FullLoadHours { get; }
+
+    /// <summary>Every plan failure known then, also those dated later (use <see cref="PlanFailuresOn"/> for the figures).</summary>
+    public IReadOnlyList<PlanFailure> PlanFailures { get; }
+
+    public Region? Region(string regionId) => Regions.FirstOrDefault(r => r.Id == regionId);
+
+    public IReadOnlyList<Organisation> MunicipalitiesOf(string regionId) =>
+        Organisations.Where(o => o.RegionId == regionId && o.Kind == OrganisationKind.Municipality).ToList();
+
+    public IReadOnlyList<Project> ProjectsOf(string regionId, int? municipalityId = null) =>
+        Projects.Where(p => p.RegionId == regionId && (municipalityId is null || p.MunicipalityId == municipalityId)).ToList();
+
+    public Project? Project(string id) => Projects.FirstOrDefault(p => p.Id == id);
+
+    /// <summary>The plan failures of a region dated on or before the day.</summary>
+    public IReadOnlyList<PlanFailure> PlanFailuresOn(string regionId) =>
+        PlanFailures.Where(f => f.RegionId == regionId && f.Date <= Date).ToList();
+
+    /// <summary>What the overview needs of each project of the region on the day, plan failures applied.</summary>
+    public IReadOnlyList<ProjectFacts> FactsOf(string regionId, int? municipalityId = null)
+    {
+        var failures = PlanFailureRules.LatestPerProject(PlanFailuresOn(regionId));
+        return ProjectsOf(regionId, municipalityId)
+            .Select(p => new ProjectFacts(p.Id, p.Technique, p.CapacityMw, p.MunicipalityId, p.Phase, p.MeasuredYieldMwh, p.IsExample,
+                failures.TryGetValue(p.Id, out var f) ? PlanFailureEffect.Of(f).RemainingShare : 1m))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The phase a project had on the day: the last step of its history on or before it. A project without any
+    /// history keeps the phase the register knew; one whose history only starts later was no more than an idea.
+    /// </summary>
+    public static (Phase Phase, DateOnly? Since) PhaseOn(Project project, DateOnly date)
+    {
+        var step = project.PhaseHistory.Where(c => c.Date <= date).OrderBy(c => c.Date).ThenBy(c => c.Phase).LastOrDefault();
+        if (step is not null)
+        {
+            return (step.Phase, step.Date);
+        }
+
+        return project.PhaseHistory.Count == 0 && (project.PhaseDate is null || project.PhaseDate <= date)
+            ? (project.Phase, project.PhaseDate)
+            : (Phase.Idea, null);
+    }
+}

@@ -1,0 +1,151 @@
+using Microsoft.EntityFrameworkCore;
+using ResMonitor.Core.Accounts;
+using ResMonitor.Core.Audit;
+using ResMonitor.Core.Data;
+using ResMonitor.Core.Regions;
+
+namespace ResMonitor.Core.History;
+
+/// <summary>One change within a version: a field from old to new, or a row added or removed.</summary>
+/// <param name="What">The Dutch label: "vermogen (MW)", "vergunning: verleend op", "fasegeschiedenis toegevoegd".</param>
+public sealed record VersionChange(string What, string? Old, string? New);
+
+/// <summary>One write: when, who in public terms, why, and what changed.</summary>
+public sealed record ProjectVersion(DateTimeOffset At, string Who, string? Reason, string Channel, IReadOnlyList<VersionChange> Changes);
+
+/// <summary>The public version history of a project, from the audit trail, without e-mail addresses.</summary>
+public static class VersionHistory
+{
+    /// <summary>The versions of a project, newest first, written before <paramref name="until"/> when given.</summary>
+    public static async Task<IReadOnlyList<ProjectVersion>> OfProjectAsync(
+        ResMonitorDbContext db, string projectId, DateTimeOffset? until = null, CancellationToken ct = default)
+    {
+        var query = await AuditQuery.OfProjectAsync(db, AuditQuery.Between(db, null, until), projectId, ct);
+        var entries = await query.OrderBy(a => a.Id).ToListAsync(ct);
+        if (entries.Count == 0)
+        {
+            return [];
+        }
+
+        var organisations = await AuditLabels.OrganisationNamesAsync(db, ct);
+        var who = await PublicActors.ResolveAsync(db, entries, ct);
+        var versions = new List<ProjectVersion>();
+        foreach (var group in Consecutive(entries))
+        {
+            var first = group[0];
+            var changes = group.SelectMany(e => Describe(db, e, organisations)).ToList();
+            if (changes.Count > 0)
+            {
+                versions.Add(new(first.At, who(first), first.Channel == "import" ? null : first.Reason, first.Channel, changes));
+            }
+        }
+
+        versions.Reverse();
+        return versions;
+    }
+
+    /// <summary>Entries of one save share the moment, the writer and the reason.</summary>
+    private static IEnumerable<List<AuditEntry>> Consecutive(IEnumerable<AuditEntry> entries)
+    {
+        List<AuditEntry>? current = null;
+        foreach (var entry in entries)
+        {
+            if (current is not null && (current[0].At != entry.At || current[0].Actor != entry.Actor || current[0].Channel != entry.Channel || current[0].Reason != entry.Reason))
+            {
+                yield return current;
+                current = null;
+            }
+
+            (current ??= []).Add(entry);
+        }
+
+        if (current is not null)
+        {
+            yield return current;
+        }
+    }
+
+    private static IEnumerable<VersionChange> Describe(ResMonitorDbContext db, AuditEntry e, IReadOnlyDictionary<int, string> organisations)
+    {
+        var table = AuditLabels.Table(e.TableName);
+        if (e.Field == AuditRecorder.RowField)
+        {
+            var row = e.OldValue is null ? e.NewValue : e.OldValue;
+            var text = string.Join("; ", AuditLabels.Row(db.Model, e.TableName, row, organisations, publicView: true).Select(f => $"{f.Label}: {f.Value}"));
+            if (e.OldValue is null)
+            {
+                yield return new(e.TableName == "projects" ? "opgenomen in het register" : $"{table} toegevoegd", null, text);
+            }
+            else
+            {
+                yield return new(e.TableName == "projects" ? "verwijderd uit het register" : $"{table} verwijderd", text, null);
+            }
+
+            yield break;
+        }
+
+        if (!AuditLabels.IsPublic(e.Field))
+        {
+            yield break;
+        }
+
+        var what = e.TableName == "projects" ? AuditLabels.Column(e.Field) : $"{table}: {AuditLabels.Column(e.Field)}";
+        yield return new(what,
+            AuditLabels.Value(db.Model, e.TableName, e.Field, e.OldValue, organisations, publicView: true),
+            AuditLabels.Value(db.Model, e.TableName, e.Field, e.NewValue, organisations, publicView: true));
+    }
+}
+
+/// <summary>Who wrote, in public terms: the role and organisation of the account now, never its e-mail address.</summary>
+public static class PublicActors
+{
+    public static async Task<Func<AuditEntry, string>> ResolveAsync(ResMonitorDbContext db, IEnumerable<AuditEntry> entries, CancellationToken ct = default)
+    {
+        var names = entries.Where(e => e.Channel is "web" or "api").Select(e => e.Actor).Distinct().ToList();
+        var upper = names.Select(n => n.ToUpperInvariant()).ToList();
+        var users = await db.Users.AsNoTracking()
+            .Where(u => upper.Contains(u.NormalizedUserName!) || upper.Contains(u.NormalizedEmail!))
+            .Select(u => new { u.Id, u.NormalizedUserName, u.NormalizedEmail, u.OrganisationId })
+            .ToListAsync(ct);
+        var ids = users.Select(u => u.Id).ToList();
+        var roles = await (from ur in db.UserRoles
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where ids.Contains(ur.UserId)
+                           select new { ur.UserId, r.Name })
+            .ToListAsync(ct);
+        var organisationIds = users.Where(u => u.OrganisationId is not null).Select(u => u.OrganisationId!.Value).Distinct().ToList();
+        var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+
+        var labels = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var user in users)
+        {
+            var userRoles = roles.Where(r => r.UserId == user.Id).Select(r => r.Name).ToList();
+            var label = userRoles.Contains(Roles.Beheerder) ? "werkbureau"
+                : userRoles.Contains(Roles.Redacteur) && user.OrganisationId is { } org && organisations.TryGetValue(org, out var organisation)
+                    ? "redacteur " + OrganisationLabel(organisation)
+                : userRoles.Contains(Roles.Redacteur) ? "redacteur"
+                : "medewerker van het register";
+            foreach (var key in new[] { user.NormalizedUserName, user.NormalizedEmail })
+            {
+                if (key is not null)
+                {
+                    labels[key] = label;
+                }
+            }
+        }
+
+        return e => e.Channel switch
+        {
+            "import" => e.Reason is { Length: > 0 } file ? $"import uit bestand {file}" : "import",
+            "cli" => "opdrachtregel",
+            "web" or "api" => labels.GetValueOrDefault(e.Actor.ToUpperInvariant(), "medewerker van het register"),
+            _ => "onbekend",
+        };
+    }
+
+    public static string OrganisationLabel(Organisation organisation) => organisation.Kind switch
+    {
+        OrganisationKind.Municipality => "gemeente " + organisation.Name,
+        _ => organisation.Name,
+    };
+}
