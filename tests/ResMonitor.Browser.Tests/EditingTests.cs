@@ -4,8 +4,8 @@ namespace ResMonitor.Browser.Tests;
 
 /// <summary>
 /// A redacteur of Emmen signs in, finds a project, makes a mistake that is refused next to the field, corrects it,
-/// saves, and sees the new name and capacity on the public project page. axe on every editing page, and none of
-/// them scrolls sideways at 320 px.
+/// saves, and sees the new name and capacity on the public project page, and the old ones under the peildatum of
+/// yesterday. axe on every editing page and the past page, and none of them scrolls sideways at 320 px.
 /// </summary>
 public sealed class EditingTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -31,6 +31,11 @@ public sealed class EditingTests(BrowserFixture browser) : IClassFixture<Browser
         await page.GetByRole(AriaRole.Link, new() { Name = "Voorbeeld: Zonnepark Emmen 14" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Voorbeeld: Zonnepark Emmen 14 bewerken");
         await AccessibleAtAllWidthsAsync(page);
+        var projectPath = "/projecten/" + page.Url.Split('/')[^1];
+        var publicPage = await page.Context.NewPageAsync();
+        await publicPage.GotoAsync(browser.BaseUrl + projectPath);
+        var oldCapacity = await publicPage.Locator("dt:text-is('Vermogen') + dd").InnerTextAsync();
+        Assert.NotEqual("42,5 MW", oldCapacity);
 
         // A capacity in kW by mistake: refused next to the field, with the summary at the top linking to it.
         await page.GetByLabel("Naam", new() { Exact = true }).FillAsync("Zonnepark Emmen-Noord");
@@ -49,6 +54,14 @@ public sealed class EditingTests(BrowserFixture browser) : IClassFixture<Browser
         await page.GetByRole(AriaRole.Link, new() { Name = "openbare pagina van dit project" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Zonnepark Emmen-Noord");
         await Assertions.Expect(page.Locator("dt:text-is('Vermogen') + dd")).ToHaveTextAsync("42,5 MW");
+
+        // The register as it was known at the end of yesterday: the old name and capacity, with a banner that says so.
+        var yesterday = DateOnly.FromDateTime(DateTime.Now).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await publicPage.GotoAsync(browser.BaseUrl + projectPath + "?peildatum=" + yesterday);
+        await Assertions.Expect(publicPage.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Voorbeeld: Zonnepark Emmen 14");
+        await Assertions.Expect(publicPage.Locator("dt:text-is('Vermogen') + dd")).ToHaveTextAsync(oldCapacity);
+        await Assertions.Expect(publicPage.GetByText("U bekijkt de stand van")).ToBeVisibleAsync();
+        await AccessibleAtAllWidthsAsync(publicPage);
 
         await page.GotoAsync(browser.BaseUrl + "/beheer/projecten/nieuw");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Nieuw project");

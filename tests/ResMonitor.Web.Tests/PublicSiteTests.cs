@@ -119,7 +119,9 @@ public abstract class PublicSiteTests<TDatabase>(TDatabase database) : SiteTest<
         Assert.Contains(WebUtility.HtmlEncode(project.Name), html);
         Assert.Contains(Core.DutchFormat.Capacity(project.CapacityMw), html);
         Assert.Contains("Bevoegd gezag", html);
-        Assert.Equal(project.PhaseHistory.Count, CountOf(html, "class=\"rm-timeline__step\""));
+        var timeline = html[html.IndexOf("id=\"fasen\"", StringComparison.Ordinal)..];
+        timeline = timeline[..timeline.IndexOf("</section>", StringComparison.Ordinal)];
+        Assert.Equal(project.PhaseHistory.Count, CountOf(timeline, "class=\"rm-timeline__step\""));
         Assert.Contains(Core.DutchFormat.Date(project.PhaseHistory.Max(h => h.Date)), html);
         Assert.Contains($"{project.LocalOwnershipPercent:0}%", html);
         Assert.Contains($"peildatum {Core.DutchFormat.Date(project.SourceDate)}", html);
@@ -174,17 +176,6 @@ public abstract class PublicSiteTests<TDatabase>(TDatabase database) : SiteTest<
         var start = html.IndexOf("<svg class=\"rm-map\"", StringComparison.Ordinal);
         Assert.True(start >= 0, "the page has no map");
         return html[start..html.IndexOf("</svg>", start, StringComparison.Ordinal)];
-    }
-
-    private static int CountOf(string text, string part)
-    {
-        var count = 0;
-        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal))
-        {
-            count++;
-        }
-
-        return count;
     }
 }
 

@@ -18,6 +18,18 @@ public abstract class SiteTest<TDatabase> : IClassFixture<TDatabase>, IDisposabl
 
     protected HttpClient Client { get; }
 
+    /// <summary>How often <paramref name="part"/> occurs in <paramref name="text"/>.</summary>
+    protected static int CountOf(string text, string part)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     public void Dispose()
     {
         Client.Dispose();

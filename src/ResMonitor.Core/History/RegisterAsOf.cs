@@ -33,14 +33,27 @@ public static class RegisterAsOf
     /// <summary>Loads the register's current rows and undoes every audit entry from the end of <paramref name="date"/> on.</summary>
     /// <remarks>
     /// Nothing was known before the register's first day (the day of its first audit entry, normally the initial
-    /// seed): for an earlier date the rows are those of the end of that first day, while the figures (phases, plan
-    /// failures, full-load hours) still follow the date asked for.
+    /// seed): for an earlier date the rows are those of the end of that first day, or of the moment before the first
+    /// correction through the site or the API if that came earlier, while the figures (phases, plan failures,
+    /// full-load hours) still follow the date asked for.
     /// </remarks>
     public static async Task<RegisterState> LoadAsync(ResMonitorDbContext db, DateOnly date, TimeZoneInfo zone, CancellationToken ct = default)
     {
         var first = await db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).Select(a => (DateTimeOffset?)a.At).FirstOrDefaultAsync(ct);
         DateOnly? firstDay = first is { } f ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(f, zone).DateTime) : null;
-        var cutoff = EndOf(firstDay is { } day && day > date ? day : date, zone);
+        var cutoff = EndOf(date, zone);
+        if (firstDay is { } day && day > date)
+        {
+            // Before the first day: the first load as it was before anyone corrected it through the site or the API.
+            var firstCorrection = await db.AuditEntries.AsNoTracking().Where(a => a.Channel == "web" || a.Channel == "api")
+                .OrderBy(a => a.Id).Select(a => (DateTimeOffset?)a.At).FirstOrDefaultAsync(ct);
+            cutoff = EndOf(day, zone);
+            if (firstCorrection is { } correction && correction < cutoff)
+            {
+                cutoff = correction;
+            }
+        }
+
         var tables = new Dictionary<string, RowSet>(StringComparer.Ordinal)
         {
             ["regions"] = await RowSet.LoadAsync(db, db.Regions, ct),
