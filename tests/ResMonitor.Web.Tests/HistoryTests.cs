@@ -337,6 +337,11 @@ public abstract partial class HistoryTests<TDatabase>(TDatabase database) : Site
         Assert.Contains("<dt>fase</dt><dd>in procedure</dd>", html);
         Assert.DoesNotContain("\"capacity_mw\"", html);
 
+        // Every kind of value in words: the seeded example congestion's kind is Dutch, not the code's name.
+        var congestion = WebUtility.HtmlDecode(await Client.GetStringAsync("/beheer/wijzigingen?soort=grid_congestions"));
+        Assert.Contains("<dt>soort</dt><dd>leveringscongestie</dd>", congestion);
+        Assert.DoesNotContain("FeedIn", congestion);
+
         var csv = await Client.GetAsync("/beheer/wijzigingen/csv?kanaal=import&reden=" + ImportFile);
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);

@@ -149,6 +149,7 @@ public static partial class AuditLabels
                 _ when type == typeof(OrganisationKind) => Labels.OrganisationKind(Enum.Parse<OrganisationKind>(value)),
                 _ when type == typeof(PlanFailureKind) => PlanFailureLabels.Kinds[Enum.Parse<PlanFailureKind>(value)],
                 _ when type == typeof(PlanFailureReason) => PlanFailureLabels.Reasons[Enum.Parse<PlanFailureReason>(value)],
+                _ when type == typeof(Grid.CongestionKind) => Grid.CongestionRules.KindLabel(Enum.Parse<Grid.CongestionKind>(value)),
                 _ => Shorten(value),
             };
         }
