@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +48,20 @@ public abstract class SignalTests<TDatabase>(TDatabase database) : SiteTest<TDat
         Assert.Contains("<a class=\"utrecht-link\" href=\"/netcongestie\">netcongestie</a>", html);
         Assert.Contains(first.GetProperty("facts").GetString()!, html);
         Assert.Contains($"href=\"{first.GetProperty("link").GetString()}\"", html);
+    }
+
+    [Fact]
+    public async Task A_configured_list_of_public_rules_replaces_the_default_of_all_rules()
+    {
+        using var factory = Factory.WithWebHostBuilder(b => b.UseSetting("Signals:PublicRules:0", "Stalled"));
+        using var client = factory.CreateClient();
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/v1/regions/drenthe/signals"));
+
+        var rules = json.RootElement.GetProperty("signals").EnumerateArray().Select(s => s.GetProperty("rule").GetString()).Distinct().ToList();
+        Assert.Equal(["Stalled"], rules);
+        using var all = JsonDocument.Parse(await Client.GetStringAsync("/api/v1/regions/drenthe/signals"));
+        Assert.True(all.RootElement.GetProperty("signals").EnumerateArray().Select(s => s.GetProperty("rule").GetString()).Distinct().Count() > 1);
     }
 
     [Fact]

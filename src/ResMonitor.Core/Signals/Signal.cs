@@ -44,8 +44,14 @@ public sealed class SignalOptions
     /// </summary>
     public bool GridCongestionIncludesOfftake { get; set; }
 
-    /// <summary>Rules whose signals are shown to the public; the werkbureau sees them all.</summary>
-    public List<SignalRule> PublicRules { get; set; } = [.. Enum.GetValues<SignalRule>()];
+    /// <summary>
+    /// Rules whose signals are shown to the public (empty: all); the werkbureau sees them all. Null by default, so that
+    /// a configured list replaces the default instead of being added to it, as the configuration binder does with a
+    /// filled list.
+    /// </summary>
+    public SignalRule[]? PublicRules { get; set; }
+
+    public bool IsPublic(SignalRule rule) => PublicRules is not { Length: > 0 } rules || rules.Contains(rule);
 
     public IReadOnlyList<string> Problems()
     {

@@ -52,7 +52,7 @@ public sealed class SignalService(ResMonitorDbContext db, TimeProvider clock)
         var signals = SignalRules.Evaluate(facts, municipalities, target.ValueMwh, today, options, congestion);
         if (publicOnly)
         {
-            signals = signals.Where(s => options.PublicRules.Contains(s.Rule)).ToList();
+            signals = signals.Where(s => options.IsPublic(s.Rule)).ToList();
         }
 
         var populationSource = await db.MunicipalitiesOf(regionId)
