@@ -61,6 +61,31 @@ public abstract partial class EscalationTests<TDatabase>(TDatabase database) : S
     }
 
     [Fact]
+    public async Task A_lezer_reads_the_whole_record_including_what_is_not_published_but_cannot_add_to_it()
+    {
+        await SignInAsAsync("beheerder");
+        var title = NewTitle();
+        var id = await OpenImpasseAsync(title);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(id, "stap", Step(1))).StatusCode);
+        var before = await EventCountAsync(id);
+
+        await SignInAsAsync("lezer");
+        var list = WebUtility.HtmlDecode(await Client.GetStringAsync("/beheer/impasses"));
+        Assert.Contains(title, list);
+        Assert.DoesNotContain("Nieuwe impasse vastleggen", list);
+        var record = WebUtility.HtmlDecode(await Client.GetStringAsync($"/beheer/impasses/{id}"));
+        Assert.Contains("Een bestuurlijke oplossing zoeken", record); // the mandate, which the public never sees
+        Assert.Contains("U leest mee", record);
+        Assert.DoesNotContain("?handler=stap", record);
+
+        var token = TokenIn(await Client.GetStringAsync("/beheer"));
+        var post = await Client.PostAsync($"/beheer/impasses/{id}?handler=stap", Form(token, Step(2, trigger: "DeadlinePassed")));
+        Assert.EndsWith("/fout/403", post.Headers.Location!.AbsolutePath);
+        Assert.EndsWith("/fout/403", (await Client.GetAsync("/beheer/impasses/nieuw")).Headers.Location!.AbsolutePath);
+        Assert.Equal(before, await EventCountAsync(id));
+    }
+
+    [Fact]
     public async Task A_step_back_is_refused_with_409_and_the_reason_and_stores_nothing()
     {
         await SignInAsAsync("beheerder");

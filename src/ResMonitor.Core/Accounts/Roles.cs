@@ -14,6 +14,12 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All = [Beheerder, Redacteur, Lezer];
 
+    /// <summary>
+    /// The policy for what is not published yet (the whole record of an impasse): the werkbureau and the lezers, not
+    /// the partners' editors.
+    /// </summary>
+    public const string DraftReaders = "concepten-lezen";
+
     public static string Label(string role, bool english) => (role, english) switch
     {
         (Beheerder, false) => "beheerder",

@@ -51,7 +51,8 @@ public static class AccountsSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Beheerder, p => p.RequireRole(Roles.Beheerder))
             .AddPolicy(Roles.Redacteur, p => p.RequireRole(Roles.Beheerder, Roles.Redacteur))
-            .AddPolicy(Roles.Lezer, p => p.RequireRole(Roles.Beheerder, Roles.Redacteur, Roles.Lezer));
+            .AddPolicy(Roles.Lezer, p => p.RequireRole(Roles.Beheerder, Roles.Redacteur, Roles.Lezer))
+            .AddPolicy(Roles.DraftReaders, p => p.RequireRole(Roles.Beheerder, Roles.Lezer));
 
         services.AddRateLimiter(o =>
         {

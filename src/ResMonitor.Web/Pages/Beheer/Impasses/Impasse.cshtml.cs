@@ -12,7 +12,7 @@ namespace ResMonitor.Web.Pages.Beheer.Impasses;
 /// One impasse: its whole timeline and the forms for what can happen next. Every form adds one event; a refused
 /// transition answers 409 with the reason, a form error 400 with the message next to the field, and stores nothing.
 /// </summary>
-[Authorize(Policy = Roles.Beheerder)]
+[Authorize(Policy = Roles.DraftReaders)]
 public sealed class ImpasseModel(EscalationService escalation, TimeProvider clock, ResMonitor.Web.Infrastructure.Language language) : PageModel
 {
     public Impasse Impasse { get; private set; } = null!;
@@ -90,8 +90,16 @@ public sealed class ImpasseModel(EscalationService escalation, TimeProvider cloc
         escalation.PublishAsync(Impasse, Samenvatting, Today, By, clock.GetUtcNow(), ct),
         language.T("De samenvatting staat op de openbare pagina.", "The summary is on the public page."), ct);
 
+    /// <summary>A lezer reads the whole record; only the beheerder adds to it.</summary>
+    public bool CanWrite => User.IsInRole(Roles.Beheerder);
+
     private async Task<IActionResult> WriteAsync(long id, string form, Func<Task<EscalationResult>> write, string done, CancellationToken ct)
     {
+        if (!CanWrite)
+        {
+            return Forbid();
+        }
+
         if (!await LoadAsync(id, ct))
         {
             return NotFound();

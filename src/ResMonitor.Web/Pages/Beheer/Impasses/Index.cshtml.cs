@@ -6,8 +6,8 @@ using ResMonitor.Core.Governance;
 
 namespace ResMonitor.Web.Pages.Beheer.Impasses;
 
-/// <summary>Every impasse of the region with where it stands.</summary>
-[Authorize(Policy = Roles.Beheerder)]
+/// <summary>Every impasse of the region with where it stands; a lezer reads, the beheerder also records.</summary>
+[Authorize(Policy = Roles.DraftReaders)]
 public sealed class IndexModel(EscalationService escalation) : PageModel
 {
     public IReadOnlyList<(Impasse Impasse, EscalationState State)> Impasses { get; private set; } = [];
