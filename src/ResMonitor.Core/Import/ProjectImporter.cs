@@ -218,8 +218,18 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
             db.ChangeTracker.Clear();
         }
 
+        // PostgreSQL has no statistics for freshly loaded rows until autovacuum comes by, and plans scans without the
+        // indexes meanwhile (an export of 100,000 just-imported projects took 12 s instead of 6 s). SQLite does not
+        // need them.
+        if (added.Count >= AnalyzeAfterNewProjects && !db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("ANALYZE projects, phase_changes, permits, audit_entries", ct);
+        }
+
         return entries;
     }
+
+    private const int AnalyzeAfterNewProjects = 1_000;
 
     private sealed record PlannedChange(Project File, List<string> Columns, ChangedProject Report);
 
