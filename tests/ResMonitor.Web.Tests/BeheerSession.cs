@@ -4,15 +4,15 @@ using ResMonitor.Cli;
 
 namespace ResMonitor.Web.Tests;
 
-/// <summary>Signing in as a new user of a role, and posting the beheer forms with their form token.</summary>
-internal static partial class BeheerSession
+/// <summary>Test accounts: creating a user of a role, signing in, and posting forms with their form token.</summary>
+public static partial class BeheerSession
 {
     private const string Password = "beheer-formulier-2030";
 
-    /// <summary>Creates a user with `resmonitor user add` and signs the client in; returns the e-mail address.</summary>
-    public static async Task<string> SignInAsync(HttpClient client, TestDatabase database, string role, string? organisation = null, string name = "Testpersoon")
+    /// <summary>Creates a user with `resmonitor user add` (the test password) and returns the e-mail address.</summary>
+    public static async Task<string> AddUserAsync(TestDatabase database, string role, string? organisation = null, string? email = null, string name = "Testpersoon")
     {
-        var email = $"beh-{Guid.NewGuid():N}"[..16] + "@example.nl";
+        email ??= $"beh-{Guid.NewGuid():N}"[..16] + "@example.nl";
         using var output = new StringWriter();
         using var error = new StringWriter();
         var cli = new CliApp(output, error, TimeProvider.System) { Input = new StringReader(Password + "\n"), Variables = _ => null };
@@ -20,10 +20,22 @@ internal static partial class BeheerSession
             ? ["--database", database.Setting, "user", "add", email, "--role", role, "--name", name]
             : ["--database", database.Setting, "user", "add", email, "--role", role, "--organisation", organisation, "--name", name];
         Assert.True(await cli.RunAsync(args) == 0, error.ToString());
+        return email;
+    }
 
+    /// <summary>Signs the client in as a user made by <see cref="AddUserAsync"/>.</summary>
+    public static async Task SignInAsync(HttpClient client, string email)
+    {
         var token = TokenIn(await client.GetStringAsync("/inloggen"));
         using var response = await client.PostAsync("/inloggen", Form(token, new() { ["Email"] = email, ["Password"] = Password }));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    /// <summary>Creates a user of the role and signs the client in; returns the e-mail address.</summary>
+    public static async Task<string> SignInAsync(HttpClient client, TestDatabase database, string role, string? organisation = null, string name = "Testpersoon")
+    {
+        var email = await AddUserAsync(database, role, organisation, name: name);
+        await SignInAsync(client, email);
         return email;
     }
 

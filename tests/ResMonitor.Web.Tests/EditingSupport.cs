@@ -12,33 +12,11 @@ namespace ResMonitor.Web.Tests;
 /// <summary>What the editing tests share: accounts, signing in, reading a form as a browser would send it, and a project of one's own.</summary>
 public static partial class EditingSupport
 {
-    public const string Password = "bewerken-van-het-register";
-
-    /// <summary>Creates an account through `resmonitor user add` and returns its e-mail address.</summary>
-    public static async Task<string> NewUserAsync(TestDatabase database, string role, string? organisation = null)
-    {
-        var email = $"ed-{Guid.NewGuid():N}"[..15] + "@example.nl";
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var cli = new CliApp(output, error, TimeProvider.System) { Input = new StringReader(Password + "\n"), Variables = _ => null };
-        string[] args = organisation is null
-            ? ["--database", database.Setting, "user", "add", email, "--role", role, "--name", "Test"]
-            : ["--database", database.Setting, "user", "add", email, "--role", role, "--organisation", organisation, "--name", "Test"];
-        Assert.True(await cli.RunAsync(args) == 0, error.ToString());
-        return email;
-    }
-
     /// <summary>A new client of the factory (its own cookies), signed in as a new user of the role.</summary>
     public static async Task<(HttpClient Client, string Email)> SignedInAsync(MonitorFactory factory, TestDatabase database, string role, string? organisation = null)
     {
-        var email = await NewUserAsync(database, role, organisation);
         var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var token = TokenIn(await client.GetStringAsync("/inloggen"));
-        var response = await client.PostAsync("/inloggen", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Email"] = email, ["Password"] = Password, ["__RequestVerificationToken"] = token,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var email = await BeheerSession.SignInAsync(client, database, role, organisation);
         return (client, email);
     }
 
@@ -134,8 +112,7 @@ public static partial class EditingSupport
         return await client.PostAsync($"/beheer/projecten/{id}", new FormUrlEncodedContent(form));
     }
 
-    public static string TokenIn(string html) =>
-        TokenPattern().Match(html) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException("No form token on the page.");
+    public static string TokenIn(string html) => BeheerSession.TokenIn(html);
 
     /// <summary>The API's form token for a signed-in client, and the client ready to send it.</summary>
     public static async Task<string> ApiTokenAsync(HttpClient client)
@@ -180,6 +157,4 @@ public static partial class EditingSupport
     [GeneratedRegex("<textarea\\b[^>]*name=\"([^\"]+)\"[^>]*>(.*?)</textarea>", RegexOptions.Singleline)]
     private static partial Regex TextareaPattern();
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

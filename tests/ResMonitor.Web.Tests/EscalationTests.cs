@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using ResMonitor.Cli;
 using ResMonitor.Core.Governance;
 
+using static ResMonitor.Web.Tests.BeheerSession;
+
 namespace ResMonitor.Web.Tests;
 
 /// <summary>
@@ -15,7 +17,6 @@ namespace ResMonitor.Web.Tests;
 public abstract partial class EscalationTests<TDatabase>(TDatabase database) : SiteTest<TDatabase>(database, followRedirects: false)
     where TDatabase : TestDatabase
 {
-    private const string Password = "opschalen-naar-de-provincie";
 
 
     [Fact]
@@ -227,33 +228,10 @@ public abstract partial class EscalationTests<TDatabase>(TDatabase database) : S
         return EscalationState.Of(await db.Impasses.Include(i => i.Events).SingleAsync(i => i.Id == id));
     }
 
-    private async Task SignInAsAsync(string role, string? organisation = null)
-    {
-        var email = $"esc-{Guid.NewGuid():N}"[..16] + "@example.nl";
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var cli = new CliApp(output, error, TimeProvider.System) { Input = new StringReader(Password + "\n"), Variables = _ => null };
-        string[] args = organisation is null
-            ? ["--database", Database.Setting, "user", "add", email, "--role", role, "--name", "Test"]
-            : ["--database", Database.Setting, "user", "add", email, "--role", role, "--organisation", organisation, "--name", "Test"];
-        Assert.True(await cli.RunAsync(args) == 0, error.ToString());
+    private Task<string> SignInAsAsync(string role, string? organisation = null) => BeheerSession.SignInAsync(Client, Database, role, organisation);
 
-        var token = TokenIn(await Client.GetStringAsync("/inloggen"));
-        var response = await Client.PostAsync("/inloggen", Form(token, new() { ["Email"] = email, ["Password"] = Password }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-    }
 
-    private static FormUrlEncodedContent Form(string token, Dictionary<string, string> fields)
-    {
-        fields["__RequestVerificationToken"] = token;
-        return new FormUrlEncodedContent(fields);
-    }
 
-    private static string TokenIn(string html) =>
-        TokenPattern().Match(html) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException("No form token on the page.");
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }
 
 public sealed class SqliteEscalationTests(SqliteDatabase database) : EscalationTests<SqliteDatabase>(database);

@@ -8,6 +8,8 @@ using ResMonitor.Core.Audit;
 using ResMonitor.Core.Energy;
 using ResMonitor.Core.Projects;
 
+using static ResMonitor.Web.Tests.BeheerSession;
+
 namespace ResMonitor.Web.Tests;
 
 /// <summary>
@@ -18,7 +20,6 @@ namespace ResMonitor.Web.Tests;
 public abstract partial class GridCongestionTests<TDatabase>(TDatabase database) : SiteTest<TDatabase>(database, followRedirects: false)
     where TDatabase : TestDatabase, new()
 {
-    private const string Password = "netcapaciteit-is-schaars";
 
     private static readonly string Today = DateTime.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -293,35 +294,11 @@ public abstract partial class GridCongestionTests<TDatabase>(TDatabase database)
         return id;
     }
 
-    private async Task<string> SignInAsAsync(string role, string? organisation = null, HttpClient? client = null)
-    {
-        client ??= Client;
-        var email = $"net-{Guid.NewGuid():N}"[..16] + "@example.nl";
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var cli = new CliApp(output, error, TimeProvider.System) { Input = new StringReader(Password + "\n"), Variables = _ => null };
-        string[] args = organisation is null
-            ? ["--database", Database.Setting, "user", "add", email, "--role", role, "--name", "Test"]
-            : ["--database", Database.Setting, "user", "add", email, "--role", role, "--organisation", organisation, "--name", "Test"];
-        Assert.True(await cli.RunAsync(args) == 0, error.ToString());
+    private Task<string> SignInAsAsync(string role, string? organisation = null, HttpClient? client = null) =>
+        BeheerSession.SignInAsync(client ?? Client, Database, role, organisation);
 
-        var token = TokenIn(await client.GetStringAsync("/inloggen"));
-        var response = await client.PostAsync("/inloggen", Form(token, new() { ["Email"] = email, ["Password"] = Password }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return email;
-    }
 
-    private static FormUrlEncodedContent Form(string token, Dictionary<string, string> fields)
-    {
-        fields["__RequestVerificationToken"] = token;
-        return new FormUrlEncodedContent(fields);
-    }
 
-    private static string TokenIn(string html) =>
-        TokenPattern().Match(html) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException("No form token on the page.");
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }
 
 public sealed class SqliteGridCongestionTests(SqliteDatabase database) : GridCongestionTests<SqliteDatabase>(database);

@@ -9,6 +9,8 @@ using ResMonitor.Core.Data;
 using ResMonitor.Core.History;
 using ResMonitor.Core.Projects;
 
+using static ResMonitor.Web.Tests.BeheerSession;
+
 namespace ResMonitor.Web.Tests;
 
 /// <summary>
@@ -19,7 +21,6 @@ namespace ResMonitor.Web.Tests;
 public abstract partial class HistoryTests<TDatabase>(TDatabase database) : SiteTest<TDatabase>(database, followRedirects: false)
     where TDatabase : TestDatabase
 {
-    private const string Password = "zonneweide-aan-de-a28";
     private const string Id = "HIST-1";
     private const string Editor = "hist-redacteur@example.nl";
     private const string ImportFile = "projecten-2024-10.csv";
@@ -417,7 +418,7 @@ public abstract partial class HistoryTests<TDatabase>(TDatabase database) : Site
 
             // The seed's entries (regions, organisations, targets, full-load hours) date the register's first load.
             await db.AuditEntries.ExecuteUpdateAsync(u => u.SetProperty(a => a.At, new DateTimeOffset(2020, 1, 1, 12, 0, 0, TimeSpan.Zero)));
-            await AddUserAsync(Editor, "redacteur", "GM0114");
+            await BeheerSession.AddUserAsync(Database, "redacteur", "GM0114", Editor);
             var emmen = await db.Organisations.SingleAsync(o => o.Code == "GM0114");
 
             db.Actor = new AuditActor(Editor, "web", "Nieuw project uit de omgevingsvergunning");
@@ -471,33 +472,7 @@ public abstract partial class HistoryTests<TDatabase>(TDatabase database) : Site
         Assert.True(changed > 0);
     }
 
-    private async Task AddUserAsync(string email, string role, string? organisation)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var cli = new CliApp(output, error, TimeProvider.System) { Input = new StringReader(Password + "\n"), Variables = _ => null };
-        string[] args = organisation is null
-            ? ["--database", Database.Setting, "user", "add", email, "--role", role, "--name", "Test"]
-            : ["--database", Database.Setting, "user", "add", email, "--role", role, "--organisation", organisation, "--name", "Test"];
-        Assert.True(await cli.RunAsync(args) == 0, error.ToString());
-    }
-
-    private async Task SignInAsAsync(string role, string? organisation = null)
-    {
-        var email = $"hist-{Guid.NewGuid():N}"[..16] + "@example.nl";
-        await AddUserAsync(email, role, organisation);
-        var token = TokenPattern().Match(await Client.GetStringAsync("/inloggen")).Groups[1].Value;
-        var response = await Client.PostAsync("/inloggen", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Email"] = email,
-            ["Password"] = Password,
-            ["__RequestVerificationToken"] = token,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
+    private Task<string> SignInAsAsync(string role, string? organisation = null) => BeheerSession.SignInAsync(Client, Database, role, organisation);
 }
 
 public sealed class SqliteHistoryTests(SqliteDatabase database) : HistoryTests<SqliteDatabase>(database);

@@ -16,6 +16,18 @@ public abstract class ReferenceDataTests<TDatabase>(TDatabase database) : SiteTe
     where TDatabase : TestDatabase
 {
     [Fact]
+    public async Task The_list_of_partners_gives_each_population_its_source_and_reference_date()
+    {
+        var (client, _) = await SignedInAsync(Factory, Database, "beheerder");
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/beheer/referentiegegevens"));
+
+        Assert.Contains("Bron en peildatum", html);
+        Assert.Contains("CBS, bevolking op 1 januari 2025", html);
+        Assert.Contains("109.698", html); // Emmen
+    }
+
+    [Fact]
     public async Task A_redacteur_edits_their_own_organisation_and_the_change_is_audited_with_the_reason()
     {
         var (client, email) = await SignedInAsync(Factory, Database, "redacteur", "GM1730");

@@ -137,6 +137,28 @@ public abstract class CongestionFormModel(CongestionService register, UserManage
         }
     }
 
+    /// <summary>
+    /// Saves the form as a new record (<paramref name="record"/> null) or over <paramref name="record"/>: 403 for a grid
+    /// operator the user may not edit, the form with its messages when anything is wrong, else back to the list.
+    /// </summary>
+    protected async Task<IActionResult> SaveAsync(Congestion? record, CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(Netbeheerder) && !Editor.MayEdit(Netbeheerder.Trim()))
+        {
+            return Forbid();
+        }
+
+        AddBindingProblems();
+        var (saved, problems) = await Register.SaveAsync(ReferenceData.DefaultRegion, record, Input(), Today, checkOnly: HasErrors, ct);
+        if (saved is null)
+        {
+            Add(problems);
+            return Invalid();
+        }
+
+        return Redirect($"/beheer/netcongestie?opgeslagen={saved.Id}");
+    }
+
     protected IActionResult Invalid()
     {
         Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -31,19 +31,6 @@ public sealed class NieuwModel(CongestionService register, UserManager<User> use
             return Forbid();
         }
 
-        if (!string.IsNullOrWhiteSpace(Netbeheerder) && !Editor.MayEdit(Netbeheerder.Trim()))
-        {
-            return Forbid();
-        }
-
-        AddBindingProblems();
-        var (saved, problems) = await Register.SaveAsync(ReferenceData.DefaultRegion, null, Input(), Today, checkOnly: HasErrors, ct);
-        if (saved is null)
-        {
-            Add(problems);
-            return Invalid();
-        }
-
-        return Redirect($"/beheer/netcongestie?opgeslagen={saved.Id}");
+        return await SaveAsync(null, ct);
     }
 }

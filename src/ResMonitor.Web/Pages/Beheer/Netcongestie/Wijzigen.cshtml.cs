@@ -41,20 +41,7 @@ public sealed class WijzigenModel(CongestionService register, UserManager<User> 
             return Page();
         }
 
-        if (!string.IsNullOrWhiteSpace(Netbeheerder) && !Editor.MayEdit(Netbeheerder.Trim()))
-        {
-            return Forbid();
-        }
-
-        AddBindingProblems();
-        var (saved, problems) = await Register.SaveAsync(ReferenceData.DefaultRegion, Record, Input(), Today, checkOnly: HasErrors, ct);
-        if (saved is null)
-        {
-            Add(problems);
-            return Invalid();
-        }
-
-        return Redirect($"/beheer/netcongestie?opgeslagen={saved.Id}");
+        return await SaveAsync(Record, ct);
     }
 
     /// <summary>The record and the rights on it; a result when the page must not be shown.</summary>
