@@ -31,7 +31,7 @@ public sealed class BackupCommands(TextWriter output, TextWriter error, TimeProv
             return CliApp.Failure;
         }
 
-        await using var db = CliApp.Open(setting);
+        await using var db = CliApp.Open(setting, clock);
         var pending = await Migrator.PendingAsync(db, ct);
         if (pending.Count > 0)
         {
@@ -60,7 +60,7 @@ public sealed class BackupCommands(TextWriter output, TextWriter error, TimeProv
             return CliApp.Failure;
         }
 
-        await using var db = CliApp.Open(setting);
+        await using var db = CliApp.Open(setting, clock);
         try
         {
             var summary = await DatabaseBackup.RestoreAsync(db, path, line.Flag("--force"), ct);

@@ -106,7 +106,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
                 "escalation" => await EscalationAsync(line, setting, ct),
                 "backup" => await new BackupCommands(output, error, clock).BackupAsync(line, setting, ct),
                 "restore" => await new BackupCommands(output, error, clock).RestoreAsync(line, setting, ct),
-                "user" => await new UserCommand(output, error, Input, Variables).RunAsync(line, setting, EnsureSchemaAsync, ct),
+                "user" => await new UserCommand(output, error, Input, Variables, clock).RunAsync(line, setting, EnsureSchemaAsync, ct),
                 var other => throw new UsageException($"Onbekende opdracht '{other}'. 'resmonitor help' toont de opdrachten."),
             };
         }
@@ -127,14 +127,14 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
     }
 
     /// <summary>Opens the database, creating the SQLite folder when needed.</summary>
-    public static ResMonitorDbContext Open(DatabaseSetting setting)
+    public static ResMonitorDbContext Open(DatabaseSetting setting, TimeProvider? clock = null)
     {
         if (setting.SqlitePath is { } path && Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
         {
             Directory.CreateDirectory(folder);
         }
 
-        var db = setting.CreateContext();
+        var db = setting.CreateContext(clock);
         db.Actor = new Core.Audit.AuditActor($"opdrachtregel ({Environment.UserName})", "cli");
         return db;
     }
@@ -143,7 +143,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
     {
         Expect(line, 1);
         line.Allow();
-        await using var db = Open(setting);
+        await using var db = Open(setting, clock);
         var result = await Migrator.MigrateAsync(db, ct);
         await output.WriteLineAsync(result.Applied.Count == 0
             ? $"{setting}: het schema is al bij ({result.AlreadyApplied.Count} migraties)."
@@ -155,7 +155,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
     {
         Expect(line, 1);
         line.Allow("--without-examples", "--region-folder");
-        await using var db = Open(setting);
+        await using var db = Open(setting, clock);
         await Migrator.MigrateAsync(db, ct);
         var result = await new ReferenceData(db, clock).SeedAsync(line.Value("--region-folder"), !line.Flag("--without-examples"), ct);
         await output.WriteLineAsync(
@@ -179,7 +179,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
         line.Allow("--json", "--region");
         var regionId = line.Value("--region") ?? ReferenceData.DefaultRegion;
 
-        await using var db = Open(setting);
+        await using var db = Open(setting, clock);
         await EnsureSchemaAsync(db, ct);
         var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == regionId, ct);
         var overview = region is null ? null : await new OverviewService(db, clock).GetAsync(regionId, ct: ct);
@@ -221,7 +221,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
             throw new UsageException($"--seed moet een geheel getal van 0 of meer zijn, niet '{seedText}'.");
         }
 
-        await using var db = Open(setting);
+        await using var db = Open(setting, clock);
         await EnsureSchemaAsync(db, ct);
         var forecast = await new Core.Forecast.ForecastService(db, clock).GetAsync(regionId, new Core.Forecast.ForecastSettings(runs, seed), ct: ct);
         if (forecast is null)
@@ -238,14 +238,14 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
 
     private async Task<int> PlanFailureAsync(CommandLine line, DatabaseSetting setting, CancellationToken ct)
     {
-        await using var db = Open(setting);
+        await using var db = Open(setting, clock);
         await EnsureSchemaAsync(db, ct);
         return await new PlanFailureCommands(output, error, clock).RunAsync(line, db, ct);
     }
 
     private async Task<int> EscalationAsync(CommandLine line, DatabaseSetting setting, CancellationToken ct)
     {
-        await using var db = Open(setting);
+        await using var db = Open(setting, clock);
         await EnsureSchemaAsync(db, ct);
         return await new EscalationCommands(output, clock).RunAsync(line, db, ct);
     }
@@ -263,7 +263,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
         Expect(line, 3, usage);
         line.Allow("--dry-run", "--region", "--overwrite-corrections");
         var dryRun = line.Flag("--dry-run");
-        await using var db = Open(setting);
+        await using var db = Open(setting, clock);
         await EnsureSchemaAsync(db, ct);
         var importer = new ProjectImporter(db, ImportSettings(), clock);
         var path = line.Words[2];
@@ -310,7 +310,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
         {
             throw new UsageException("Een XLSX-bestand gaat niet naar het scherm: geef --output BESTAND.xlsx.");
         }
-        await using var db = Open(setting);
+        await using var db = Open(setting, clock);
         await EnsureSchemaAsync(db, ct);
         var regionId = line.Value("--region") ?? ReferenceData.DefaultRegion;
         if (!await db.Regions.AnyAsync(r => r.Id == regionId, ct))

@@ -8,7 +8,7 @@ namespace ResMonitor.Cli;
 /// `resmonitor user add|list`. The password comes from RESMONITOR_PASSWORD or standard input, never from the
 /// command line (where it would end up in the shell history and the process list).
 /// </summary>
-internal sealed class UserCommand(TextWriter output, TextWriter error, TextReader input, Func<string, string?> variables)
+internal sealed class UserCommand(TextWriter output, TextWriter error, TextReader input, Func<string, string?> variables, TimeProvider clock)
 {
     public const string PasswordVariable = "RESMONITOR_PASSWORD";
 
@@ -26,7 +26,7 @@ internal sealed class UserCommand(TextWriter output, TextWriter error, TextReade
         if (verb == "list" && line.Words.Count == 2)
         {
             line.Allow();
-            await using var services = AccountRules.CreateServices(setting);
+            await using var services = AccountRules.CreateServices(setting, clock);
             await using var scope = services.CreateAsyncScope();
             await ensureSchema(scope.ServiceProvider.GetRequiredService<ResMonitorDbContext>(), ct);
             var rows = await scope.ServiceProvider.GetRequiredService<AccountService>().ListAsync(ct);
@@ -78,7 +78,7 @@ internal sealed class UserCommand(TextWriter output, TextWriter error, TextReade
             throw new UsageException($"Geen wachtwoord: zet het in de omgevingsvariabele {PasswordVariable} of geef het via standaardinvoer.");
         }
 
-        await using var services = AccountRules.CreateServices(setting);
+        await using var services = AccountRules.CreateServices(setting, clock);
         await using var scope = services.CreateAsyncScope();
         await ensureSchema(scope.ServiceProvider.GetRequiredService<ResMonitorDbContext>(), ct);
         var account = new NewAccount(line.Words[2], role, line.Value("--name"), line.Value("--region") ?? ReferenceData.DefaultRegion, organisation);

@@ -11,7 +11,8 @@ public static class WebApp
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
-    public static WebApplication Build(string[] args)
+    /// <param name="clock">The clock of every page and service; the system clock when not given (tests give a fixed one).</param>
+    public static WebApplication Build(string[] args, TimeProvider? clock = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -30,7 +31,7 @@ public static class WebApp
         // Resolved when first needed, so that a test host can set "database" in its configuration.
         builder.Services.AddSingleton(sp => DatabaseSetting.FromEnvironment(sp.GetRequiredService<IConfiguration>()["database"]));
         builder.Services.AddDbContext<ResMonitorDbContext>((sp, options) => sp.GetRequiredService<DatabaseSetting>().Configure(options));
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(clock ?? TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<Language>();
         builder.Services.AddScoped<OverviewService>();

@@ -37,11 +37,12 @@ public static class AccountRules
     /// Identity's UserManager without ASP.NET: the same hasher, validators and rules as the site, on a small
     /// service collection for the command line.
     /// </summary>
-    public static ServiceProvider CreateServices(DatabaseSetting setting)
+    /// <param name="clock">The command line's clock; the system clock when not given.</param>
+    public static ServiceProvider CreateServices(DatabaseSetting setting, TimeProvider? clock = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(clock ?? TimeProvider.System);
         services.AddDbContext<ResMonitorDbContext>(setting.Configure);
         services.AddIdentityCore<User>(Configure)
             .AddRoles<IdentityRole>()

@@ -93,9 +93,9 @@ public static class AuditRecorder
     }
 
     /// <summary>Now, in whole microseconds: what PostgreSQL keeps, so that a backup moves between providers unchanged.</summary>
-    public static DateTimeOffset Now()
+    public static DateTimeOffset Now(TimeProvider clock)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         return new DateTimeOffset(now.Ticks - (now.Ticks % 10), TimeSpan.Zero);
     }
 

@@ -65,11 +65,12 @@ public sealed record DatabaseSetting(DatabaseProvider Provider, string Connectio
         }
     }
 
-    public ResMonitorDbContext CreateContext()
+    /// <param name="clock">The time of the context's audit entries; the system clock when not given.</param>
+    public ResMonitorDbContext CreateContext(TimeProvider? clock = null)
     {
         var builder = new DbContextOptionsBuilder<ResMonitorDbContext>();
         Configure(builder);
-        return new ResMonitorDbContext(builder.Options);
+        return new ResMonitorDbContext(builder.Options, clock ?? TimeProvider.System);
     }
 
     /// <summary>A description safe to print: no password.</summary>

@@ -51,7 +51,7 @@ public static class Migrator
                     record.CommandText = $"INSERT INTO {HistoryTable} (version, name, applied_at) VALUES (@v, @n, @a)";
                     AddParameter(record, "@v", version);
                     AddParameter(record, "@n", name);
-                    AddParameter(record, "@a", DateTimeOffset.UtcNow.ToString("O"));
+                    AddParameter(record, "@a", db.Clock.GetUtcNow().ToString("O"));
                     await record.ExecuteNonQueryAsync(ct);
                 }
 

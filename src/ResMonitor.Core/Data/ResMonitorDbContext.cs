@@ -10,9 +10,18 @@ using ResMonitor.Core.Regions;
 namespace ResMonitor.Core.Data;
 
 /// <summary>The register. One model for both providers; the schema is created by the SQL in Data/Migrations.</summary>
-public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> options)
+/// <param name="clock">The time of audit entries and migration records (the host's or the command line's clock).</param>
+public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> options, TimeProvider clock)
     : IdentityDbContext<User, IdentityRole, string>(options)
 {
+    public ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> options)
+        : this(options, TimeProvider.System)
+    {
+    }
+
+    /// <summary>The clock this context stamps its audit entries with.</summary>
+    public TimeProvider Clock => clock;
+
     /// <summary>
     /// The Identity tables as of schema version 1 (no passkeys): what Identity builds when no options are given, as
     /// in the command line; the web host pins the same version. See docs/decisions/0004-accounts.md.
@@ -66,7 +75,7 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
 
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        AuditEntries.AddRange(Audit.AuditRecorder.Entries(pending, Actor, Audit.AuditRecorder.Now()));
+        AuditEntries.AddRange(Audit.AuditRecorder.Entries(pending, Actor, Audit.AuditRecorder.Now(clock)));
         await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (transaction is not null)
         {
@@ -87,7 +96,7 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
 
         using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        AuditEntries.AddRange(Audit.AuditRecorder.Entries(pending, Actor, Audit.AuditRecorder.Now()));
+        AuditEntries.AddRange(Audit.AuditRecorder.Entries(pending, Actor, Audit.AuditRecorder.Now(clock)));
         base.SaveChanges(acceptAllChangesOnSuccess);
         transaction?.Commit();
         return saved;

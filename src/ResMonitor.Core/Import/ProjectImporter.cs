@@ -178,7 +178,7 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
                 entries = 0;
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 var projects = added.Select(r => r.Project).ToList();
-                var now = AuditRecorder.Now();
+                var now = AuditRecorder.Now(clock);
                 if (projects.Count > 0)
                 {
                     await BulkWriter.InsertAsync(db, projects, ct);
