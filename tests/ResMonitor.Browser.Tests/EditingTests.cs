@@ -56,7 +56,7 @@ public sealed class EditingTests(BrowserFixture browser) : IClassFixture<Browser
         await Assertions.Expect(page.Locator("dt:text-is('Vermogen') + dd")).ToHaveTextAsync("42,5 MW");
 
         // The register as it was known at the end of yesterday: the old name and capacity, with a banner that says so.
-        var yesterday = DateOnly.FromDateTime(DateTime.Now).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var yesterday = ResMonitor.Web.Tests.TestClock.Today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await publicPage.GotoAsync(browser.BaseUrl + projectPath + "?peildatum=" + yesterday);
         await Assertions.Expect(publicPage.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Voorbeeld: Zonnepark Emmen 14");
         await Assertions.Expect(publicPage.Locator("dt:text-is('Vermogen') + dd")).ToHaveTextAsync(oldCapacity);

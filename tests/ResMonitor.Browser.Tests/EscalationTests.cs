@@ -13,7 +13,7 @@ public sealed class EscalationTests(BrowserFixture browser) : IClassFixture<Brow
     public async Task A_beheerder_moves_an_impasse_through_two_steps_with_a_skip_and_the_public_page_shows_the_published_part()
     {
         await browser.EnsureUserAsync(Email, Password, "--role", "beheerder", "--name", "Jan Hofstra");
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = ResMonitor.Web.Tests.TestClock.Today;
         string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         var page = await browser.OpenAsync("/inloggen");

@@ -16,7 +16,7 @@ public sealed class GridCongestionTests(BrowserFixture browser) : IClassFixture<
     public async Task A_grid_operator_records_congestion_after_a_correction_and_the_public_pages_show_it()
     {
         await browser.EnsureUserAsync(Email, Password, "--role", "redacteur", "--organisation", "RENDO", "--name", "Femke Bos");
-        var today = DateOnly.FromDateTime(DateTime.Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var today = ResMonitor.Web.Tests.TestClock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         var page = await browser.OpenAsync("/inloggen");
         await page.GetByLabel("E-mailadres").FillAsync(Email);

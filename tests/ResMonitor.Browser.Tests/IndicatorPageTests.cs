@@ -48,7 +48,7 @@ public sealed class IndicatorPageTests(BrowserFixture browser) : IClassFixture<B
         await Assertions.Expect(chart).ToBeVisibleAsync();
         var box = await chart.BoundingBoxAsync();
         Assert.True(box is not null && box.Width <= width, $"the chart is {box?.Width} px wide on a {width} px screen");
-        await Assertions.Expect(section.GetByRole(AriaRole.Table)).ToContainTextAsync(DateTime.Now.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(section.GetByRole(AriaRole.Table)).ToContainTextAsync(ResMonitor.Web.Tests.TestClock.Today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(section.GetByRole(AriaRole.Link, new() { Name = "Download als CSV" })).ToBeVisibleAsync();
         await AssertAccessibleAsync(page);
     }

@@ -18,7 +18,7 @@ public abstract class AssumptionEditorTests<TDatabase>(TDatabase database) : Sit
 {
     private static readonly Phase[] Editable = [Phase.Idea, Phase.InProcedure, Phase.Permitted, Phase.Irrevocable, Phase.Subsidy, Phase.UnderConstruction];
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+    private static DateOnly Today => TestClock.Today;
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -15,7 +15,7 @@ public static partial class BeheerSession
         email ??= $"beh-{Guid.NewGuid():N}"[..16] + "@example.nl";
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var cli = new CliApp(output, error, TimeProvider.System) { Input = new StringReader(Password + "\n"), Variables = _ => null };
+        var cli = new CliApp(output, error, database.Clock) { Input = new StringReader(Password + "\n"), Variables = _ => null };
         string[] args = organisation is null
             ? ["--database", database.Setting, "user", "add", email, "--role", role, "--name", name]
             : ["--database", database.Setting, "user", "add", email, "--role", role, "--organisation", organisation, "--name", name];

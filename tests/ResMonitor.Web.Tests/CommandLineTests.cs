@@ -41,7 +41,7 @@ public sealed class CommandLineTests(SqliteDatabase database) : IClassFixture<Sq
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await new Cli.CliApp(output, error, TimeProvider.System).RunAsync(["--database", "mysql:x", "status"]);
+        var code = await new Cli.CliApp(output, error, database.Clock).RunAsync(["--database", "mysql:x", "status"]);
 
         Assert.Equal(2, code);
         Assert.Contains("gebruik sqlite:PAD of postgres:Host=...", error.ToString());

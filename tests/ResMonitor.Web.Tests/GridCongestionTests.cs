@@ -21,7 +21,7 @@ public abstract partial class GridCongestionTests<TDatabase>(TDatabase database)
     where TDatabase : TestDatabase, new()
 {
 
-    private static readonly string Today = DateTime.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static readonly string Today = TestClock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Feed_in_congestion_gives_an_open_project_a_signal_with_the_record_and_ending_it_takes_the_signal_away()
@@ -52,7 +52,7 @@ public abstract partial class GridCongestionTests<TDatabase>(TDatabase database)
 
         Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
         Assert.DoesNotContain(await GridSignalsAsync(), s => s.GetProperty("subject").GetString() == open);
-        Assert.Contains($"beëindigd op {DateOnly.FromDateTime(DateTime.Today).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"))}", WebUtility.HtmlDecode(await visitor.GetStringAsync("/netcongestie")));
+        Assert.Contains($"beëindigd op {TestClock.Today.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"))}", WebUtility.HtmlDecode(await visitor.GetStringAsync("/netcongestie")));
     }
 
     [Fact]
@@ -275,7 +275,7 @@ public abstract partial class GridCongestionTests<TDatabase>(TDatabase database)
     {
         await using var db = Database.CreateContext();
         var id = "NET-" + Guid.NewGuid().ToString("N")[..8];
-        var date = new DateOnly(DateTime.Today.Year, 1, 1);
+        var date = new DateOnly(TestClock.Today.Year, 1, 1);
         db.Projects.Add(new Project
         {
             Id = id,

@@ -26,7 +26,7 @@ public abstract partial class ImportPageTests<TDatabase>(TDatabase database) : S
         var email = $"import-{Guid.NewGuid():N}@drenthe.example";
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var cli = new CliApp(output, error, TimeProvider.System) { Input = new StringReader(Password + "\n"), Variables = _ => null };
+        var cli = new CliApp(output, error, Database.Clock) { Input = new StringReader(Password + "\n"), Variables = _ => null };
         string[] args = organisation is null ? ["user", "add", email, "--role", role] : ["user", "add", email, "--role", role, "--organisation", organisation];
         Assert.True(await cli.RunAsync(["--database", Database.Setting, .. args]) == 0, error.ToString());
         return email;
@@ -230,7 +230,7 @@ public abstract partial class ImportPageTests<TDatabase>(TDatabase database) : S
     public async Task On_the_real_web_server_an_upload_above_its_default_request_limit_gets_a_page_not_a_broken_connection()
     {
         var url = $"http://127.0.0.1:{FreePort()}";
-        await using var app = WebApp.Build(["--urls", url, "--database", Database.Setting]);
+        await using var app = WebApp.Build(["--urls", url, "--database", Database.Setting], Database.Clock);
         await app.StartAsync();
         using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true };
         using var client = new HttpClient(handler) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(2) };
@@ -261,7 +261,7 @@ public abstract partial class ImportPageTests<TDatabase>(TDatabase database) : S
         Assert.Equal("drenthe-projecten.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
         await using var file = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         await using var db = Database.CreateContext();
-        var report = await new ResMonitor.Core.Import.ProjectImporter(db, new ResMonitor.Core.Import.ImportOptions(), TimeProvider.System)
+        var report = await new ResMonitor.Core.Import.ProjectImporter(db, new ResMonitor.Core.Import.ImportOptions(), Database.Clock)
             .ImportAsync(new ResMonitor.Core.Import.ImportRequest("drenthe", "drenthe-projecten.xlsx", DryRun: true), file, file.Length);
         Assert.True(report.Succeeded, string.Join("\n", report.Errors));
         Assert.Equal(await db.Projects.CountAsync(), report.Unchanged);

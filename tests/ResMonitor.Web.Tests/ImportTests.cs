@@ -155,7 +155,7 @@ public abstract class ImportTests<TDatabase>(TDatabase database) : IClassFixture
     public async Task A_date_in_the_future_is_refused()
     {
         var p = Prefix();
-        var future = DateTime.Today.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var future = TestClock.Today.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await AssertRefused(p, $"{Header}\n{p}1,X,wind,GM0106,10,{future},,\n", "Regel 2, kolom datum_in_procedure: De datum");
     }
 
@@ -239,7 +239,7 @@ public abstract class ImportTests<TDatabase>(TDatabase database) : IClassFixture
         await File.WriteAllTextAsync(path, $"{Header}\n{p}1,X,wind,GM0106,10,2020-01-01,,\n" + new string('#', 2000));
         await using (var db = database.CreateContext())
         {
-            var importer = new Core.Import.ProjectImporter(db, new Core.Import.ImportOptions { MaxFileBytes = 1000 }, TimeProvider.System);
+            var importer = new Core.Import.ProjectImporter(db, new Core.Import.ImportOptions { MaxFileBytes = 1000 }, database.Clock);
             var report = await importer.ImportFileAsync("drenthe", path, dryRun: false);
 
             Assert.False(report.Succeeded);

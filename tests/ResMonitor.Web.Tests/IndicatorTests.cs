@@ -196,7 +196,7 @@ public abstract partial class IndicatorTests<TDatabase>(TDatabase database) : Si
         Assert.True(html.IndexOf("id=\"per-techniek\"", StringComparison.Ordinal) < html.IndexOf("id=\"trend\"", StringComparison.Ordinal));
         var table = Table(html, "trend");
         Assert.Equal(firstYear.ToString(CultureInfo.InvariantCulture), table[1][0]);
-        Assert.Equal(DateTime.Now.Year.ToString(CultureInfo.InvariantCulture), table[^1][0]);
+        Assert.Equal(TestClock.Today.Year.ToString(CultureInfo.InvariantCulture), table[^1][0]);
         Assert.Equal((total.GetProperty("realisedMwh").GetDecimal() / 1000m).ToString("N1", Dutch), table[^1][1]);
         Assert.Equal((total.GetProperty("pipelineMwh").GetDecimal() / 1000m).ToString("N1", Dutch), table[^1][2]);
         Assert.Matches("Peildatum: \\d{1,2} [a-z]+ \\d{4}", html);

@@ -20,20 +20,17 @@ public abstract class OpenDataStreamingTests<TDatabase> : IClassFixture<TDatabas
     private const int Generated = 3_000;
 
     private readonly TDatabase _database;
-    private readonly MonitorFactory _factory;
     private readonly HttpClient _client;
 
     protected OpenDataStreamingTests(TDatabase database)
     {
         _database = database;
-        _factory = new MonitorFactory(database);
-        _client = _factory.CreateClient();
+        _client = database.Host.CreateClient();
     }
 
     public void Dispose()
     {
         _client.Dispose();
-        _factory.Dispose();
         GC.SuppressFinalize(this);
     }
 

@@ -14,7 +14,7 @@ namespace ResMonitor.Web.Tests;
 public abstract class PlanFailurePageTests<TDatabase>(TDatabase database) : SiteTest<TDatabase>(database, followRedirects: false)
     where TDatabase : TestDatabase
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+    private static DateOnly Today => TestClock.Today;
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -1,6 +1,9 @@
 namespace ResMonitor.Web.Tests;
 
-/// <summary>A test class with the monitor running on its own database: the database, the host and a client.</summary>
+/// <summary>
+/// A test class with the monitor running on its own database: the database and the host are shared by the tests of
+/// the class (<see cref="TestDatabase.Host"/>), each test gets its own client (its own cookies and client address).
+/// </summary>
 public abstract class SiteTest<TDatabase> : IClassFixture<TDatabase>, IDisposable
     where TDatabase : TestDatabase
 {
@@ -8,12 +11,13 @@ public abstract class SiteTest<TDatabase> : IClassFixture<TDatabase>, IDisposabl
     protected SiteTest(TDatabase database, bool followRedirects = true)
     {
         Database = database;
-        Factory = new MonitorFactory(database);
+        Factory = database.Host;
         Client = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
     }
 
     protected TDatabase Database { get; }
 
+    /// <summary>The class's shared host: a test that changes its settings makes its own with <c>Factory.WithWebHostBuilder</c>.</summary>
     protected MonitorFactory Factory { get; }
 
     protected HttpClient Client { get; }
@@ -33,7 +37,6 @@ public abstract class SiteTest<TDatabase> : IClassFixture<TDatabase>, IDisposabl
     public void Dispose()
     {
         Client.Dispose();
-        Factory.Dispose();
         GC.SuppressFinalize(this);
     }
 }
