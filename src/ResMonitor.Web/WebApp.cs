@@ -22,10 +22,7 @@ public static class WebApp
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? DefaultUrls);
-        // Framework chatter (every request, every SQL command) costs half the throughput; Logging:LogLevel in the
-        // configuration still overrides these defaults.
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        QuietFrameworkLogs(builder);
 
         // The same setting as the command line: --database, else RESMONITOR_DATABASE, else the SQLite default.
         // Resolved when first needed, so that a test host can set "database" in its configuration.
@@ -43,6 +40,8 @@ public static class WebApp
             .Validate(o => o.Problems().Count == 0, "De instellingen onder 'Signals' kloppen niet.").ValidateOnStart();
         builder.Services.AddScoped<Forecast.ForecastCache>();
         builder.Services.AddHostedService<DatabaseStartup>();
+        builder.Services.AddSharedKeys();
+        builder.Services.AddHealth();
         builder.Services.AddAccounts();
         ResMonitor.Web.Governance.EscalationSetup.AddEscalation(builder.Services);
         ResMonitor.Web.Editing.ProjectsWriteApi.AddEditing(builder.Services);
@@ -58,6 +57,7 @@ public static class WebApp
 
         var app = builder.Build();
 
+        app.UseProxyHeaders(app.Configuration);
         app.UseExceptionHandler("/fout");
         app.UseStatusCodePagesWithReExecute("/fout/{0}");
         app.UseMiddleware<SecurityHeaders>();
@@ -78,6 +78,7 @@ public static class WebApp
             return next(context);
         });
 
+        app.MapHealth();
         app.MapOpenApi();
         app.MapRegionsApi();
         app.MapCharts();
@@ -88,5 +89,22 @@ public static class WebApp
 
         app.Logger.LogInformation("ResMonitor gebruikt {Database}.", app.Services.GetRequiredService<DatabaseSetting>());
         return app;
+    }
+
+    /// <summary>
+    /// Framework chatter (a line for every request and every SQL command) costs half the throughput and fills the
+    /// log: Microsoft.AspNetCore and Microsoft.EntityFrameworkCore log warnings and errors only, in every environment.
+    /// A level set in the configuration for the same category wins (e.g.
+    /// <c>--Logging:LogLevel:Microsoft.AspNetCore=Information</c>); a filter added in code would otherwise override it.
+    /// </summary>
+    private static void QuietFrameworkLogs(WebApplicationBuilder builder)
+    {
+        foreach (var category in (string[])["Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore"])
+        {
+            if (string.IsNullOrEmpty(builder.Configuration[$"Logging:LogLevel:{category}"]))
+            {
+                builder.Logging.AddFilter(category, LogLevel.Warning);
+            }
+        }
     }
 }

@@ -38,8 +38,8 @@ public sealed record AuditActor(string Name, string Channel, string? Reason = nu
 /// <summary>Turns the change tracker's pending changes into audit entries, field by field.</summary>
 public static class AuditRecorder
 {
-    /// <summary>Tables whose writes are not field-logged: the log itself, and account secrets and tokens.</summary>
-    private static readonly HashSet<string> Skipped = ["audit_entries", "users", "user_claims", "user_logins", "user_tokens", "user_roles", "roles", "role_claims"];
+    /// <summary>Tables whose writes are not field-logged: the log itself, account secrets and tokens, and the site's keys.</summary>
+    private static readonly HashSet<string> Skipped = ["audit_entries", "users", "user_claims", "user_logins", "user_tokens", "user_roles", "roles", "role_claims", "data_protection_keys"];
 
     /// <summary>
     /// The field of a whole-row entry: a row that was added (new value: the row as a JSON object of column names and

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace ResMonitor.Core.Data;
 /// <summary>The register. One model for both providers; the schema is created by the SQL in Data/Migrations.</summary>
 /// <param name="clock">The time of audit entries and migration records (the host's or the command line's clock).</param>
 public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> options, TimeProvider clock)
-    : IdentityDbContext<User, IdentityRole, string>(options)
+    : IdentityDbContext<User, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> options)
         : this(options, TimeProvider.System)
@@ -55,6 +56,12 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
     public DbSet<Grid.Congestion> Congestions => Set<Grid.Congestion>();
+
+    /// <summary>
+    /// The site's data-protection keys (sign-in cookie, form tokens), shared by every instance on this database.
+    /// Written only by ASP.NET Core; never logged in the audit trail and never in a backup.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The municipalities of a region, read-only: the query most pages and services start from.</summary>
     public IQueryable<Organisation> MunicipalitiesOf(string regionId) =>

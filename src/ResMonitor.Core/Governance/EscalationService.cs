@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using ResMonitor.Core.Data;
 using ResMonitor.Core.Regions;
 
@@ -152,7 +153,39 @@ public sealed class EscalationService(ResMonitorDbContext db)
     /// Records a reminder for every running step whose deadline is within <paramref name="daysBefore"/> days, once per
     /// step: a second run finds the reminder in the timeline and records nothing. Returns the reminders recorded.
     /// </summary>
+    /// <remarks>
+    /// Several instances of the site (and the command line from cron) may run this at the same moment. The run reads
+    /// and writes in one transaction; on PostgreSQL it first takes the transaction-level advisory lock
+    /// <see cref="ReminderLockKey"/>, and a run that does not get it records nothing (another run is busy and will
+    /// record the same reminders). SQLite serves one machine and takes its write lock at the start of the
+    /// transaction, so there runs wait for each other and the second finds the first one's reminders.
+    /// </remarks>
     public async Task<IReadOnlyList<(Impasse Impasse, EscalationEvent Reminder)>> SendRemindersAsync(DateOnly today, int daysBefore, DateTimeOffset at, CancellationToken ct = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql() && !await TryLockRemindersAsync(ct))
+        {
+            return [];
+        }
+
+        var sent = await RecordRemindersAsync(today, daysBefore, at, ct);
+        await transaction.CommitAsync(ct);
+        return sent;
+    }
+
+    /// <summary>The PostgreSQL advisory lock of a reminder run: one number for the whole database ("RES-REMI" in ASCII).</summary>
+    public const long ReminderLockKey = 0x5245_532D_5245_4D49;
+
+    private async Task<bool> TryLockRemindersAsync(CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        command.CommandText = $"SELECT pg_try_advisory_xact_lock({ReminderLockKey})";
+        return await command.ExecuteScalarAsync(ct) is true;
+    }
+
+    private async Task<List<(Impasse Impasse, EscalationEvent Reminder)>> RecordRemindersAsync(DateOnly today, int daysBefore, DateTimeOffset at, CancellationToken ct)
     {
         var sent = new List<(Impasse, EscalationEvent)>();
         var open = await db.Impasses.AsNoTracking().Include(i => i.Events).AsSplitQuery().ToListAsync(ct);

@@ -178,6 +178,14 @@ internal sealed class BackupColumn
 /// <summary>One table of the model with its columns, in the order the backup writes them.</summary>
 internal sealed record BackupTable(string Name, IReadOnlyList<BackupColumn> Columns, IReadOnlyList<string> KeyColumns)
 {
+    /// <summary>
+    /// Tables of the installation rather than of the register: the site's data-protection keys are secrets of the
+    /// running installation (they sign the session cookie and the form tokens), not data. A backup does not carry
+    /// them, and a restore neither deletes nor replaces them, so that signed-in users stay signed in and a key never
+    /// travels to another installation with the file. See docs/backup.md.
+    /// </summary>
+    public static readonly IReadOnlySet<string> NotBackedUp = new HashSet<string>(StringComparer.Ordinal) { "data_protection_keys" };
+
     public string ColumnList => string.Join(", ", Columns.Select(c => c.Name));
 
     /// <summary>
@@ -187,6 +195,7 @@ internal sealed record BackupTable(string Name, IReadOnlyList<BackupColumn> Colu
     public static IReadOnlyList<BackupTable> FromModel(ResMonitorDbContext db)
     {
         var tables = db.Model.GetRelationalModel().Tables
+            .Where(t => !NotBackedUp.Contains(t.Name))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
         var ordered = new List<ITable>();
