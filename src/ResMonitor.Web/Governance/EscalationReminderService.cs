@@ -5,7 +5,8 @@ namespace ResMonitor.Web.Governance;
 
 /// <summary>
 /// Records the reminders before a step's deadline, at start and then every hour. There is no mail server: a reminder
-/// is an entry in the impasse's timeline that the beheerder sees. Running twice records nothing new.
+/// is an entry in the impasse's timeline that the beheerder sees. Running twice records nothing new, also when
+/// several instances of the site run at the same moment (see <see cref="EscalationService.SendRemindersAsync"/>).
 /// </summary>
 public sealed class EscalationReminderService(
     IServiceScopeFactory scopes, IOptions<EscalationOptions> options, TimeProvider clock, ILogger<EscalationReminderService> log) : BackgroundService
