@@ -10,6 +10,9 @@ public sealed record MapArea(string Key, string Label, string GeometryGeoJson, s
 /// <summary>A project as a marker; the shape, not only the colour, tells the technique apart (WCAG 1.4.1).</summary>
 public sealed record MapPoint(string Key, string Label, double Latitude, double Longitude, string Href, string CssClass, MapShape Shape = MapShape.Circle);
 
+/// <summary>Several projects as one marker: a circle whose area grows with the count, the count printed in it.</summary>
+public sealed record MapCluster(string Key, string Label, double Latitude, double Longitude, int Count, string CountText, string Href);
+
 public enum MapShape
 {
     Circle,
@@ -28,7 +31,7 @@ public static class SvgMap
     private const double Width = 600;
 
     public static string Render(string titleId, string title, string description, IReadOnlyList<MapArea> areas, IReadOnlyList<MapPoint> points,
-        IReadOnlyList<MapArea>? searchAreas = null, bool small = false)
+        IReadOnlyList<MapArea>? searchAreas = null, bool small = false, IReadOnlyList<MapCluster>? clusters = null)
     {
         // The municipalities set the frame; search areas and projects lie inside them.
         var all = areas.SelectMany(a => Rings(a.GeometryGeoJson)).SelectMany(r => r).ToList();
@@ -79,6 +82,17 @@ public static class SvgMap
                 _ => FormattableString.Invariant($"<circle class=\"rm-map__point {point.CssClass}\" cx=\"{F(x)}\" cy=\"{F(y)}\" r=\"5\">{tooltip}</circle>"),
             };
             svg.Append(CultureInfo.InvariantCulture, $"<a href=\"{Encode(point.Href)}\" tabindex=\"0\" aria-label=\"{Encode(point.Label)}\">{shape}</a>");
+        }
+
+        foreach (var cluster in clusters ?? [])
+        {
+            var (x, y) = Project(cluster.Longitude, cluster.Latitude);
+            var r = Math.Min(30, 9 + (4 * Math.Log10(Math.Max(1, cluster.Count))));
+            var label = Encode(cluster.Label);
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<a href=\"{Encode(cluster.Href)}\" tabindex=\"0\" aria-label=\"{label}\"><circle class=\"rm-map__cluster\" cx=\"{F(x)}\" cy=\"{F(y)}\" r=\"{F(r)}\"><title>{label}</title></circle>");
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<text class=\"rm-map__cluster-count\" x=\"{F(x)}\" y=\"{F(y)}\" aria-hidden=\"true\">{Encode(cluster.CountText)}</text></a>");
         }
 
         svg.Append("</svg>");
