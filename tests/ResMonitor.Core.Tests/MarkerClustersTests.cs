@@ -75,6 +75,26 @@ public class MarkerClustersTests
     }
 
     [Fact]
+    public void Grid_markers_stand_at_least_the_smallest_cell_apart_so_that_they_do_not_overlap()
+    {
+        var layout = MarkerClusters.Layout(Projects(5_000), maxMarkers: 500, byMunicipality: false, minCellMetres: 2_000);
+
+        var clusters = layout.Clusters;
+        Assert.True(clusters.Count > 1);
+        for (var i = 0; i < clusters.Count; i++)
+        {
+            for (var j = i + 1; j < clusters.Count; j++)
+            {
+                var dy = (clusters[i].Latitude - clusters[j].Latitude) * 110_574;
+                var dx = (clusters[i].Longitude - clusters[j].Longitude) * 110_574 * Math.Cos(52.85 * Math.PI / 180);
+                Assert.True(Math.Max(Math.Abs(dx), Math.Abs(dy)) >= 1_999, $"{clusters[i].Key} and {clusters[j].Key} are {dx:0} m, {dy:0} m apart");
+            }
+        }
+
+        Assert.Equal(5_000, layout.ProjectCount);
+    }
+
+    [Fact]
     public void More_municipalities_than_the_limit_fall_back_to_a_grid()
     {
         var projects = Projects(40).Select((p, i) => p with { MunicipalityCode = $"GM{i}" }).ToList();

@@ -43,7 +43,8 @@ public static class MarkerClusters
     private const double MetresPerDegreeLatitude = 110_574;
 
     /// <param name="byMunicipality">Aggregate per municipality (the region's map) rather than in a grid (one municipality).</param>
-    public static MarkerLayout Layout(IReadOnlyList<MarkerProject> projects, int maxMarkers = MaxMarkers, bool byMunicipality = true)
+    /// <param name="minCellMetres">The smallest grid cell, so that markers drawn at the cells' centres do not overlap on the map.</param>
+    public static MarkerLayout Layout(IReadOnlyList<MarkerProject> projects, int maxMarkers = MaxMarkers, bool byMunicipality = true, double minCellMetres = 250)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxMarkers, 1);
         if (projects.Count <= maxMarkers)
@@ -60,7 +61,7 @@ public static class MarkerClusters
             }
         }
 
-        return new MarkerLayout([], ByGrid(projects, maxMarkers));
+        return new MarkerLayout([], ByGrid(projects, maxMarkers, minCellMetres));
     }
 
     /// <summary>One cluster per municipality.</summary>
@@ -72,9 +73,10 @@ public static class MarkerClusters
 
     /// <summary>
     /// Square cells in metres on a local projection (longitude scaled by the cosine of the middle latitude); the cell
-    /// starts at 250 m and doubles until there are at most <paramref name="maxMarkers"/> occupied cells.
+    /// starts at <paramref name="minCellMetres"/> and doubles until there are at most <paramref name="maxMarkers"/>
+    /// occupied cells. A cell's marker stands at the cell's centre, so that markers keep a cell's distance apart.
     /// </summary>
-    public static IReadOnlyList<MarkerCluster> ByGrid(IReadOnlyList<MarkerProject> projects, int maxMarkers = MaxMarkers)
+    public static IReadOnlyList<MarkerCluster> ByGrid(IReadOnlyList<MarkerProject> projects, int maxMarkers = MaxMarkers, double minCellMetres = 250)
     {
         if (projects.Count == 0)
         {
@@ -83,7 +85,7 @@ public static class MarkerClusters
 
         var middle = (projects.Min(p => p.Latitude) + projects.Max(p => p.Latitude)) / 2;
         var metresPerDegreeLongitude = MetresPerDegreeLatitude * Math.Cos(middle * Math.PI / 180);
-        for (var cell = 250.0; ; cell *= 2)
+        for (var cell = Math.Max(1, minCellMetres); ; cell *= 2)
         {
             var groups = projects
                 .GroupBy(p => ((long)Math.Floor(p.Longitude * metresPerDegreeLongitude / cell), (long)Math.Floor(p.Latitude * MetresPerDegreeLatitude / cell)))
@@ -92,7 +94,11 @@ public static class MarkerClusters
             {
                 return groups
                     .OrderBy(g => g.Key.Item2).ThenBy(g => g.Key.Item1)
-                    .Select(g => Cluster(FormattableString.Invariant($"{cell:0}m-{g.Key.Item1}-{g.Key.Item2}"), null, g.ToList()))
+                    .Select(g => Cluster(FormattableString.Invariant($"{cell:0}m-{g.Key.Item1}-{g.Key.Item2}"), null, g.ToList()) with
+                    {
+                        Latitude = (g.Key.Item2 + 0.5) * cell / MetresPerDegreeLatitude,
+                        Longitude = (g.Key.Item1 + 0.5) * cell / metresPerDegreeLongitude,
+                    })
                     .ToList();
             }
         }

@@ -28,7 +28,7 @@ public enum MapShape
 /// </summary>
 public static class SvgMap
 {
-    private const double Width = 600;
+    public const double Width = 600;
 
     public static string Render(string titleId, string title, string description, IReadOnlyList<MapArea> areas, IReadOnlyList<MapPoint> points,
         IReadOnlyList<MapArea>? searchAreas = null, bool small = false, IReadOnlyList<MapCluster>? clusters = null)
@@ -87,7 +87,7 @@ public static class SvgMap
         foreach (var cluster in clusters ?? [])
         {
             var (x, y) = Project(cluster.Longitude, cluster.Latitude);
-            var r = Math.Min(30, 9 + (4 * Math.Log10(Math.Max(1, cluster.Count))));
+            var r = Math.Min(MarkerSpacing / 2, 9 + (4 * Math.Log10(Math.Max(1, cluster.Count))));
             var label = Encode(cluster.Label);
             svg.Append(CultureInfo.InvariantCulture,
                 $"<a href=\"{Encode(cluster.Href)}\" tabindex=\"0\" aria-label=\"{label}\"><circle class=\"rm-map__cluster\" cx=\"{F(x)}\" cy=\"{F(y)}\" r=\"{F(r)}\"><title>{label}</title></circle>");
@@ -98,6 +98,22 @@ public static class SvgMap
         svg.Append("</svg>");
         return svg.ToString();
     }
+
+    /// <summary>The width in metres of the frame the areas set, to size a grid of markers for the map's 600 units; null without areas.</summary>
+    public static double? WidthInMetres(IEnumerable<string> geometries)
+    {
+        var all = geometries.SelectMany(Rings).SelectMany(r => r).ToList();
+        if (all.Count == 0)
+        {
+            return null;
+        }
+
+        var k = Math.Cos((all.Min(p => p.Lat) + all.Max(p => p.Lat)) / 2 * Math.PI / 180);
+        return (all.Max(p => p.Lon) - all.Min(p => p.Lon)) * k * 111_320;
+    }
+
+    /// <summary>The distance in map units between the centres of two grid markers, so that they do not overlap.</summary>
+    public const double MarkerSpacing = 48;
 
     /// <summary>The marker of each technique: wind a circle, solar on land a square, solar on roofs a diamond.</summary>
     public static MapShape ShapeOf(Core.Energy.Technique technique) => technique switch

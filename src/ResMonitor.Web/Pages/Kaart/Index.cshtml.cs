@@ -120,7 +120,11 @@ public sealed class IndexModel(ResMonitorDbContext db, OverviewService overviews
     /// </summary>
     private void LayOut(int page)
     {
-        Markers = MarkerClusters.Layout(Projects, byMunicipality: Zoomed is null);
+        // A grid cell as wide as a marker on the drawn frame (the municipality, or the whole region).
+        IReadOnlyList<Organisation> frame = Zoomed is { } zoomed ? [zoomed] : Municipalities;
+        var width = Maps.SvgMap.WidthInMetres(frame.Where(m => m.BoundaryGeoJson is not null).Select(m => m.BoundaryGeoJson!));
+        Markers = MarkerClusters.Layout(Projects, byMunicipality: Zoomed is null,
+            minCellMetres: width is { } metres ? metres * Maps.SvgMap.MarkerSpacing / Maps.SvgMap.Width : 250);
         PageCount = Math.Max(1, (Projects.Count + ListPageSize - 1) / ListPageSize);
         PageNumber = Math.Min(page, PageCount);
         ListPage = Projects.Skip((PageNumber - 1) * ListPageSize).Take(ListPageSize).ToList();
