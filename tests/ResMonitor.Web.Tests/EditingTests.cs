@@ -378,6 +378,31 @@ public abstract class EditingTests<TDatabase>(TDatabase database) : SiteTest<TDa
         Assert.Equal(before, await AuditCountAsync(Database));
     }
 
+    [Fact]
+    public async Task An_unknown_technique_or_competent_authority_in_the_API_is_named_at_its_field_and_nothing_is_stored()
+    {
+        var id = await NewProjectAsync(Database, Emmen, permit: CompetentAuthority.Municipality);
+        var (client, _) = await SignedInAsync(Factory, Database, "beheerder");
+        var token = await ApiTokenAsync(client);
+        var state = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync($"/api/v1/projects/{id}"))!.AsObject();
+        var badAuthority = state.DeepClone().AsObject();
+        badAuthority["permits"]![0]!["competentAuthority"] = "waterschap";
+        badAuthority["name"] = "Nieuwe naam";
+        state["technique"] = "kolen";
+        state["name"] = "Nieuwe naam";
+
+        var technique = await client.SendAsync(Put(id, state, token));
+        var authority = await client.SendAsync(Put(id, badAuthority, token));
+
+        Assert.Equal(HttpStatusCode.BadRequest, technique.StatusCode);
+        Assert.Equal("Onbekende techniek 'kolen': kies wind, zon_op_land of zon_op_dak.",
+            (await technique.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("technique")[0].GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, authority.StatusCode);
+        Assert.Equal("Onbekend bevoegd gezag 'waterschap': kies gemeente, provincie of Rijk.",
+            (await authority.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("permits[0].competentAuthority")[0].GetString());
+        Assert.Equal("Testproject " + id, (await ProjectAsync(Database, id)).Name);
+    }
+
     // ---------- concurrency ----------
 
     [Fact]

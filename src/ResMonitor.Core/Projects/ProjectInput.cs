@@ -7,7 +7,7 @@ namespace ResMonitor.Core.Projects;
 /// optional new dated phase, and the version the editor started from. Field names (<see cref="ProjectFields"/>) are
 /// the same in the form, the API's JSON and the messages.
 /// </summary>
-public sealed record ProjectInput
+public record ProjectInput
 {
     /// <summary>The key; only read for a new project (an existing project keeps its key).</summary>
     public string? Id { get; init; }

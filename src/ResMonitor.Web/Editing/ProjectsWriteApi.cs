@@ -15,9 +15,6 @@ public sealed record PermitState(long? Id, string? CompetentAuthority, string? C
 
 public sealed record PhaseState(string Phase, DateOnly Date, string? Note);
 
-public sealed record NewPhaseState(string? Phase, DateOnly? Date, string? Note);
-
-/// <summary>A project as an editor reads it through the API, with the version to send back with a change.</summary>
 public sealed record ProjectState(
     string Id, int Version, string Name, string Technique, string Municipality, decimal CapacityMw, string? SearchArea,
     double? Latitude, double? Longitude, decimal? MeasuredYieldMwh, int? MeasuredYieldYear, string? Owners, decimal? LocalOwnershipPercent,
@@ -33,57 +30,38 @@ public sealed record ProjectState(
 }
 
 /// <summary>
-/// A change through the API: every field of the project (what is left out becomes empty), the permits, an optional
-/// new phase, the reason for the audit trail, and the version it starts from.
+/// A change through the API: the fields of <see cref="ProjectInput"/> under their own names (what is left out becomes
+/// empty), so that a field is added in one place, plus the version it starts from and the reason for the audit trail.
+/// Techniques, phases and competent authorities travel as their keys (zon_op_land, in_procedure, gemeente).
 /// </summary>
-public sealed record ProjectWrite
+public sealed record ProjectWrite : ProjectInput
 {
     public int? Version { get; init; }
-
-    public string? Name { get; init; }
-
-    public string? Technique { get; init; }
-
-    public string? Municipality { get; init; }
-
-    public decimal? CapacityMw { get; init; }
-
-    public string? SearchArea { get; init; }
-
-    public double? Latitude { get; init; }
-
-    public double? Longitude { get; init; }
-
-    public decimal? MeasuredYieldMwh { get; init; }
-
-    public int? MeasuredYieldYear { get; init; }
-
-    public string? Owners { get; init; }
-
-    public decimal? LocalOwnershipPercent { get; init; }
-
-    public string? Participation { get; init; }
-
-    public bool IsExample { get; init; }
-
-    public string? Source { get; init; }
-
-    public DateOnly? SourceDate { get; init; }
-
-    public IReadOnlyList<PermitState>? Permits { get; init; }
-
-    public NewPhaseState? NewPhase { get; init; }
 
     public string? Reason { get; init; }
 
     /// <summary>Read-only parts of <see cref="ProjectState"/>, accepted so that a state can be sent back as read; ignored.</summary>
-    public string? Id { get; init; }
-
     public string? Phase { get; init; }
 
     public DateOnly? PhaseDate { get; init; }
 
     public JsonElement? PhaseHistory { get; init; }
+}
+
+/// <summary>A key the API does not know for a technique, phase or competent authority; named at its field.</summary>
+public sealed class UnknownKeyException(string message) : JsonException(message);
+
+/// <summary>Reads and writes an enum as its key in the register's words, with a Dutch message for an unknown key.</summary>
+public sealed class KeyConverter<T>(Func<string, T?> parse, Func<T, string> key, Func<string, string> unknown) : JsonConverter<T>
+    where T : struct, Enum
+{
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var text = reader.TokenType == JsonTokenType.String ? reader.GetString() ?? "" : System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
+        return parse(text) ?? throw new UnknownKeyException(unknown(text));
+    }
+
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(key(value));
 }
 
 /// <summary>
@@ -96,6 +74,13 @@ public static class ProjectsWriteApi
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        Converters =
+        {
+            new KeyConverter<Technique>(Labels.ParseTechnique, Labels.TechniqueKey, t => $"Onbekende techniek '{t}': kies wind, zon_op_land of zon_op_dak."),
+            new KeyConverter<CompetentAuthority>(Labels.ParseAuthority, Labels.Authority, a => $"Onbekend bevoegd gezag '{a}': kies gemeente, provincie of Rijk."),
+            new KeyConverter<Phase>(ParsePhase, Labels.PhaseKey,
+                p => $"Onbekende fase '{p}': kies idee, in_procedure, vergund, onherroepelijk, sde, in_aanbouw, gerealiseerd of ingetrokken."),
+        },
     };
 
     public static IServiceCollection AddEditing(this IServiceCollection services)
@@ -166,6 +151,12 @@ public static class ProjectsWriteApi
         {
             body = await JsonSerializer.DeserializeAsync<ProjectWrite>(context.Request.Body, Json, ct);
         }
+        catch (UnknownKeyException e)
+        {
+            // The field as the messages name it: $.permits[0].competentAuthority is permits[0].competentAuthority.
+            var field = e.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "";
+            return Invalid(new() { [field] = [e.Message] });
+        }
         catch (JsonException e)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Ongeldige JSON",
@@ -193,7 +184,7 @@ public static class ProjectsWriteApi
             Error(F.Version, "Geef de versie van het project waarvan u uitging (zie GET /api/v1/projects/{id}).");
         }
 
-        var input = ToInput(body, Error);
+        ProjectInput input = body.Permits is null ? body with { Permits = [] } : body;
         if (errors.Count > 0)
         {
             return Invalid(errors);
@@ -226,64 +217,7 @@ public static class ProjectsWriteApi
         return TypedResults.Ok(ProjectState.From(saved, saved.Municipality!.Code));
     }
 
-    private static ProjectInput ToInput(ProjectWrite body, Action<string, string> error)
-    {
-        Technique? technique = null;
-        if (body.Technique is { } t)
-        {
-            technique = Labels.ParseTechnique(t);
-            if (technique is null)
-            {
-                error(F.Technique, $"Onbekende techniek '{t}': kies wind, zon_op_land of zon_op_dak.");
-            }
-        }
-
-        var permits = new List<PermitInput>();
-        var list = body.Permits ?? [];
-        for (var i = 0; i < list.Count; i++)
-        {
-            var p = list[i];
-            CompetentAuthority? authority = null;
-            if (p.CompetentAuthority is { } a)
-            {
-                authority = Labels.ParseAuthority(a);
-                if (authority is null)
-                {
-                    error(F.Permit(i, F.PermitAuthority), $"Onbekend bevoegd gezag '{a}': kies gemeente, provincie of Rijk.");
-                }
-            }
-
-            permits.Add(new PermitInput
-            {
-                Id = p.Id, CompetentAuthority = authority, CaseNumber = p.CaseNumber, AppliedOn = p.AppliedOn, GrantedOn = p.GrantedOn,
-                IrrevocableOn = p.IrrevocableOn, HandedOverToProvinceOn = p.HandedOverToProvinceOn,
-            });
-        }
-
-        PhaseInput? newPhase = null;
-        if (body.NewPhase is { } step)
-        {
-            Phase? phase = null;
-            if (step.Phase is { } key)
-            {
-                phase = Enum.GetValues<Phase>().Cast<Phase?>().FirstOrDefault(p => Labels.PhaseKey(p!.Value) == key);
-                if (phase is null)
-                {
-                    error(F.NewPhase, $"Onbekende fase '{key}': kies idee, in_procedure, vergund, onherroepelijk, sde, in_aanbouw, gerealiseerd of ingetrokken.");
-                }
-            }
-
-            newPhase = new PhaseInput(phase, step.Date, step.Note);
-        }
-
-        return new ProjectInput
-        {
-            Name = body.Name, Technique = technique, Municipality = body.Municipality, CapacityMw = body.CapacityMw, SearchArea = body.SearchArea,
-            Latitude = body.Latitude, Longitude = body.Longitude, MeasuredYieldMwh = body.MeasuredYieldMwh, MeasuredYieldYear = body.MeasuredYieldYear,
-            Owners = body.Owners, LocalOwnershipPercent = body.LocalOwnershipPercent, Participation = body.Participation, IsExample = body.IsExample,
-            Source = body.Source, SourceDate = body.SourceDate, Permits = permits, NewPhase = newPhase,
-        };
-    }
+    private static Phase? ParsePhase(string key) => Enum.GetValues<Phase>().Cast<Phase?>().FirstOrDefault(p => Labels.PhaseKey(p!.Value) == key);
 
     private static ValidationProblem Invalid(Dictionary<string, List<string>> errors) =>
         TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),

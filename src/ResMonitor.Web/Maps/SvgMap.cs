@@ -10,6 +10,9 @@ public sealed record MapArea(string Key, string Label, string GeometryGeoJson, s
 /// <summary>A project as a marker; the shape, not only the colour, tells the technique apart (WCAG 1.4.1).</summary>
 public sealed record MapPoint(string Key, string Label, double Latitude, double Longitude, string Href, string CssClass, MapShape Shape = MapShape.Circle);
 
+/// <summary>Several projects as one marker: a circle whose area grows with the count, the count printed in it.</summary>
+public sealed record MapCluster(string Key, string Label, double Latitude, double Longitude, int Count, string CountText, string Href);
+
 public enum MapShape
 {
     Circle,
@@ -25,10 +28,10 @@ public enum MapShape
 /// </summary>
 public static class SvgMap
 {
-    private const double Width = 600;
+    public const double Width = 600;
 
     public static string Render(string titleId, string title, string description, IReadOnlyList<MapArea> areas, IReadOnlyList<MapPoint> points,
-        IReadOnlyList<MapArea>? searchAreas = null, bool small = false)
+        IReadOnlyList<MapArea>? searchAreas = null, bool small = false, IReadOnlyList<MapCluster>? clusters = null)
     {
         // The municipalities set the frame; search areas and projects lie inside them.
         var all = areas.SelectMany(a => Rings(a.GeometryGeoJson)).SelectMany(r => r).ToList();
@@ -81,9 +84,36 @@ public static class SvgMap
             svg.Append(CultureInfo.InvariantCulture, $"<a href=\"{Encode(point.Href)}\" tabindex=\"0\" aria-label=\"{Encode(point.Label)}\">{shape}</a>");
         }
 
+        foreach (var cluster in clusters ?? [])
+        {
+            var (x, y) = Project(cluster.Longitude, cluster.Latitude);
+            var r = Math.Min(MarkerSpacing / 2, 9 + (4 * Math.Log10(Math.Max(1, cluster.Count))));
+            var label = Encode(cluster.Label);
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<a href=\"{Encode(cluster.Href)}\" tabindex=\"0\" aria-label=\"{label}\"><circle class=\"rm-map__cluster\" cx=\"{F(x)}\" cy=\"{F(y)}\" r=\"{F(r)}\"><title>{label}</title></circle>");
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<text class=\"rm-map__cluster-count\" x=\"{F(x)}\" y=\"{F(y)}\" aria-hidden=\"true\">{Encode(cluster.CountText)}</text></a>");
+        }
+
         svg.Append("</svg>");
         return svg.ToString();
     }
+
+    /// <summary>The width in metres of the frame the areas set, to size a grid of markers for the map's 600 units; null without areas.</summary>
+    public static double? WidthInMetres(IEnumerable<string> geometries)
+    {
+        var all = geometries.SelectMany(Rings).SelectMany(r => r).ToList();
+        if (all.Count == 0)
+        {
+            return null;
+        }
+
+        var k = Math.Cos((all.Min(p => p.Lat) + all.Max(p => p.Lat)) / 2 * Math.PI / 180);
+        return (all.Max(p => p.Lon) - all.Min(p => p.Lon)) * k * 111_320;
+    }
+
+    /// <summary>The distance in map units between the centres of two grid markers, so that they do not overlap.</summary>
+    public const double MarkerSpacing = 48;
 
     /// <summary>The marker of each technique: wind a circle, solar on land a square, solar on roofs a diamond.</summary>
     public static MapShape ShapeOf(Core.Energy.Technique technique) => technique switch

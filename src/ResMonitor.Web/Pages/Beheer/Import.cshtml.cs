@@ -7,6 +7,7 @@ using ResMonitor.Core;
 using ResMonitor.Core.Accounts;
 using ResMonitor.Core.Data;
 using ResMonitor.Core.Import;
+using ResMonitor.Web.Editing;
 using ResMonitor.Web.Import;
 
 namespace ResMonitor.Web.Pages.Beheer;
@@ -30,7 +31,10 @@ public sealed class ImportModel(ResMonitorDbContext db, UserManager<User> users,
 
     public bool Overwrite { get; private set; }
 
-    public string? Problem { get; private set; }
+    /// <summary>What refused the file, at the file input.</summary>
+    public FieldErrors Errors { get; } = new();
+
+    public string? Problem => Errors.Message("bestand");
 
     public long MaxFileBytes { get; private set; }
 
@@ -44,7 +48,7 @@ public sealed class ImportModel(ResMonitorDbContext db, UserManager<User> users,
         await LoadScopeAsync();
         if (tooLarge is > 0)
         {
-            Problem = $"Het bestand is {Size(tooLarge.Value)} groot; de grens is {Size(MaxFileBytes)}. Er is niets ingelezen. Splits het bestand of vraag de beheerder de grens te verhogen.";
+            Errors.Add("bestand", $"Het bestand is {Size(tooLarge.Value)} groot; de grens is {Size(MaxFileBytes)}. Er is niets ingelezen. Splits het bestand of vraag de beheerder de grens te verhogen.");
             Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
         }
     }
@@ -133,7 +137,7 @@ public sealed class ImportModel(ResMonitorDbContext db, UserManager<User> users,
 
     private PageResult Refuse(string message, int status = StatusCodes.Status400BadRequest)
     {
-        Problem = message;
+        Errors.Add("bestand", message);
         Response.StatusCode = status;
         return Page();
     }

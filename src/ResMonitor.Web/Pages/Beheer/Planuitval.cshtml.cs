@@ -10,6 +10,7 @@ using ResMonitor.Core.Energy;
 using ResMonitor.Core.Import;
 using ResMonitor.Core.PlanFailures;
 using ResMonitor.Core.Projects;
+using ResMonitor.Web.Editing;
 
 namespace ResMonitor.Web.Pages.Beheer;
 
@@ -53,7 +54,7 @@ public sealed class PlanuitvalModel(ResMonitorDbContext db, UserManager<User> us
 
     public string? Done { get; private set; }
 
-    public InputErrors Errors { get; } = new() { Order = { "plan", "soort", "datum", "reden", "toelichting", "percentage", "verwacht", "opbrengst" } };
+    public FieldErrors Errors { get; } = new() { Order = { "plan", "soort", "datum", "reden", "toelichting", "percentage", "verwacht", "opbrengst" } };
 
     public IReadOnlyList<PlanChoice> Projects { get; private set; } = [];
 

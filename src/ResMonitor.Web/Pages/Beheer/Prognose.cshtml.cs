@@ -8,6 +8,7 @@ using ResMonitor.Core.Data;
 using ResMonitor.Core.Forecast;
 using ResMonitor.Core.Import;
 using ResMonitor.Core.Projects;
+using ResMonitor.Web.Editing;
 
 namespace ResMonitor.Web.Pages.Beheer;
 
@@ -38,7 +39,7 @@ public sealed class PrognoseModel(ResMonitorDbContext db, TimeProvider clock) : 
 
     public string? Done { get; private set; }
 
-    public InputErrors Errors { get; } = Ordered();
+    public FieldErrors Errors { get; } = Ordered();
 
     public IReadOnlyList<StoredAssumptions> Versions { get; private set; } = [];
 
@@ -113,9 +114,9 @@ public sealed class PrognoseModel(ResMonitorDbContext db, TimeProvider clock) : 
 
     private static readonly string[] PhaseFields = ["kans", "kortst", "waarschijnlijkst", "langst", "onderbouwing"];
 
-    private static InputErrors Ordered()
+    private static FieldErrors Ordered()
     {
-        var errors = new InputErrors { Order = { "versie", "geldigvanaf", "bron" } };
+        var errors = new FieldErrors { Order = { "versie", "geldigvanaf", "bron" } };
         errors.Order.AddRange(Editable.SelectMany(p => PhaseFields.Select(f => InputId(f, p))));
         return errors;
     }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ResMonitor.Core;
 using ResMonitor.Core.Data;
 using ResMonitor.Core.Energy;
+using ResMonitor.Core.Geo;
 using ResMonitor.Core.Projects;
 using ResMonitor.Core.Regions;
 using ResMonitor.Web.Infrastructure;
@@ -20,7 +21,24 @@ public sealed class IndexModel(ResMonitorDbContext db, OverviewService overviews
 
     public IReadOnlyList<Organisation> Municipalities { get; private set; } = [];
 
-    public IReadOnlyList<(string Id, string Name, Technique Technique, Phase Phase, double Latitude, double Longitude, bool IsExample)> Points { get; private set; } = [];
+    /// <summary>Every located project the map covers (the region, or the chosen municipality).</summary>
+    public IReadOnlyList<MarkerProject> Projects { get; private set; } = [];
+
+    /// <summary>The markers drawn: one per project, or clusters when there are too many (<see cref="MarkerClusters"/>).</summary>
+    public MarkerLayout Markers { get; private set; } = new([], []);
+
+    /// <summary>The municipality the map is zoomed to (`?gemeente=emmen`), or null for the whole region.</summary>
+    public Organisation? Zoomed { get; private set; }
+
+    /// <summary>The projects the list below the map shows on this page (`?pagina=`).</summary>
+    public IReadOnlyList<MarkerProject> ListPage { get; private set; } = [];
+
+    public int PageNumber { get; private set; } = 1;
+
+    public int PageCount { get; private set; } = 1;
+
+    /// <summary>Projects per page of the list below the map, so that the page stays small at any register size.</summary>
+    public const int ListPageSize = MarkerClusters.MaxMarkers;
 
     public IReadOnlyList<SearchArea> SearchAreas { get; private set; } = [];
 
@@ -29,8 +47,16 @@ public sealed class IndexModel(ResMonitorDbContext db, OverviewService overviews
 
     public static int Level(decimal? perInhabitant) => perInhabitant is not { } v ? 0 : Levels.Count(limit => v >= limit) + 1;
 
-    public async Task<IActionResult> OnGetAsync(string? techniek, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? techniek, string? gemeente, string? pagina, CancellationToken ct)
     {
+        if (!string.IsNullOrEmpty(pagina) && (!int.TryParse(pagina, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) || number < 1))
+        {
+            BadQuery.Page(HttpContext, "pagina",
+                $"De parameter 'pagina' moet een paginanummer zijn (1, 2, ...), niet '{pagina}'.",
+                $"The parameter 'pagina' must be a page number (1, 2, ...), not '{pagina}'.");
+            return BadRequest();
+        }
+
         if (!string.IsNullOrEmpty(techniek))
         {
             Technique = Labels.ParseTechnique(techniek);
@@ -53,6 +79,15 @@ public sealed class IndexModel(ResMonitorDbContext db, OverviewService overviews
         Municipalities = await db.MunicipalitiesOf(ReferenceData.DefaultRegion)
             .OrderBy(o => o.Name)
             .ToListAsync(ct);
+        if (!string.IsNullOrEmpty(gemeente))
+        {
+            Zoomed = Municipalities.FirstOrDefault(m => Slug.From(m.Name) == gemeente);
+            if (Zoomed is null)
+            {
+                return NotFound();
+            }
+        }
+
         var query = db.Projects.AsNoTracking()
             .Where(p => p.RegionId == ReferenceData.DefaultRegion && p.Latitude != null && p.Phase != Phase.Withdrawn);
         var areas = db.SearchAreas.AsNoTracking().Include(a => a.Municipality)
@@ -63,12 +98,57 @@ public sealed class IndexModel(ResMonitorDbContext db, OverviewService overviews
             areas = areas.Where(a => a.Technique == chosen);
         }
 
+        if (Zoomed is { } zoomed)
+        {
+            query = query.Where(p => p.MunicipalityId == zoomed.Id);
+            areas = areas.Where(a => a.MunicipalityId == zoomed.Id);
+        }
+
         var points = await query
             .OrderBy(p => p.Name)
-            .Select(p => new { p.Id, p.Name, p.Technique, p.Phase, p.Latitude, p.Longitude, p.IsExample })
+            .Select(p => new { p.Id, p.Name, p.Technique, p.Phase, p.Latitude, p.Longitude, p.CapacityMw, p.Municipality!.Code })
             .ToListAsync(ct);
-        Points = points.Select(p => (p.Id, p.Name, p.Technique, p.Phase, p.Latitude!.Value, p.Longitude!.Value, p.IsExample)).ToList();
+        Projects = points.Select(p => new MarkerProject(p.Id, p.Name, p.Technique, p.Phase, p.Latitude!.Value, p.Longitude!.Value, p.CapacityMw, p.Code)).ToList();
         SearchAreas = await areas.OrderBy(a => a.Name).ToListAsync(ct);
+        LayOut(string.IsNullOrEmpty(pagina) ? 1 : int.Parse(pagina, System.Globalization.CultureInfo.InvariantCulture));
         return Page();
+    }
+
+    /// <summary>
+    /// Bounds the page at any register size: the region's map clusters per municipality above
+    /// <see cref="MarkerClusters.MaxMarkers"/> projects, a municipality's map in a grid; the list below pages.
+    /// </summary>
+    private void LayOut(int page)
+    {
+        // A grid cell as wide as a marker on the drawn frame (the municipality, or the whole region).
+        IReadOnlyList<Organisation> frame = Zoomed is { } zoomed ? [zoomed] : Municipalities;
+        var width = Maps.SvgMap.WidthInMetres(frame.Where(m => m.BoundaryGeoJson is not null).Select(m => m.BoundaryGeoJson!));
+        Markers = MarkerClusters.Layout(Projects, byMunicipality: Zoomed is null,
+            minCellMetres: width is { } metres ? metres * Maps.SvgMap.MarkerSpacing / Maps.SvgMap.Width : 250);
+        PageCount = Math.Max(1, (Projects.Count + ListPageSize - 1) / ListPageSize);
+        PageNumber = Math.Min(page, PageCount);
+        ListPage = Projects.Skip((PageNumber - 1) * ListPageSize).Take(ListPageSize).ToList();
+    }
+
+    /// <summary>The address of this map with the reader's technique, municipality and page.</summary>
+    public string Href(Organisation? municipality, int page = 1)
+    {
+        var query = new List<string>();
+        if (Technique is { } t)
+        {
+            query.Add("techniek=" + Labels.TechniqueKey(t));
+        }
+
+        if (municipality is not null)
+        {
+            query.Add("gemeente=" + Slug.From(municipality.Name));
+        }
+
+        if (page > 1)
+        {
+            query.Add("pagina=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return query.Count == 0 ? "/kaart" : "/kaart?" + string.Join('&', query);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using ResMonitor.Core.Accounts;
 using ResMonitor.Core.Governance;
 using ResMonitor.Core.Regions;
+using ResMonitor.Web.Editing;
 using ResMonitor.Web.Governance;
 
 namespace ResMonitor.Web.Pages.Beheer.Impasses;
@@ -23,7 +24,7 @@ public sealed class ImpasseModel(EscalationService escalation, TimeProvider cloc
 
     public TimelineView Timeline => new(Impasse, Bodies.ToDictionary(b => b.Id, b => b.Name), PublicOnly: false);
 
-    public FormErrors Errors { get; } = new();
+    public FieldErrors Errors { get; } = new();
 
     /// <summary>Which form the errors belong to, so its fields keep what was typed.</summary>
     public string? Failed { get; private set; }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using ResMonitor.Core.Accounts;
 using ResMonitor.Core.Data;
 using ResMonitor.Core.Governance;
+using ResMonitor.Web.Editing;
 
 namespace ResMonitor.Web.Pages.Beheer.Impasses;
 
@@ -26,7 +27,7 @@ public sealed class NieuwModel(EscalationService escalation, TimeProvider clock)
     [BindProperty]
     public EscalationTrigger Aanleiding { get; set; } = EscalationTrigger.NoConsensus;
 
-    public FormErrors Errors { get; } = new();
+    public FieldErrors Errors { get; } = new();
 
     public void OnGet() => Datum ??= Today;
 

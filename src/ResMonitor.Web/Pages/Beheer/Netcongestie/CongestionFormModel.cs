@@ -6,8 +6,8 @@ using ResMonitor.Core.Accounts;
 using ResMonitor.Core.Data;
 using ResMonitor.Core.Grid;
 using ResMonitor.Core.Regions;
+using ResMonitor.Web.Editing;
 using ResMonitor.Web.Grid;
-using ResMonitor.Web.Pages.Beheer.Impasses;
 
 namespace ResMonitor.Web.Pages.Beheer.Netcongestie;
 
@@ -16,7 +16,6 @@ public abstract class CongestionFormModel(CongestionService register, UserManage
 {
     private static readonly string[] DateFields = [nameof(Sinds), nameof(VerwachtEinde), nameof(Einde), nameof(Peildatum)];
 
-    private readonly Dictionary<string, string> _errors = new(StringComparer.Ordinal);
     private readonly HashSet<string> _unreadable = new(StringComparer.Ordinal);
 
     [BindProperty]
@@ -53,7 +52,10 @@ public abstract class CongestionFormModel(CongestionService register, UserManage
 
     public GridEditor Editor { get; private set; } = null!;
 
-    public bool HasErrors => _errors.Count > 0;
+    /// <summary>The form's messages, per field (the field's input id).</summary>
+    public FieldErrors Errors { get; } = new();
+
+    public bool HasErrors => Errors.Any;
 
     /// <summary>A message for the whole record (e.g. an example that cannot be changed here).</summary>
     public string? Refusal { get; protected set; }
@@ -61,12 +63,6 @@ public abstract class CongestionFormModel(CongestionService register, UserManage
     protected CongestionService Register => register;
 
     protected DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
-
-    public FieldError For(string field) => new(field, _errors.GetValueOrDefault(field));
-
-    public bool Has(string field) => _errors.ContainsKey(field);
-
-    public string? Described(string field) => Has(field) ? field + "-fout" : null;
 
     public static string? DateValue(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -97,7 +93,7 @@ public abstract class CongestionFormModel(CongestionService register, UserManage
             var raw = Request.HasFormContentType ? Request.Form[name].ToString().Trim() : "";
             if (raw.Length > 0 && !DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             {
-                Add(FieldId(name), $"'{raw}' is geen datum; vul een datum in als jjjj-mm-dd.");
+                Errors.Add(FieldId(name), $"'{raw}' is geen datum; vul een datum in als jjjj-mm-dd.");
                 _unreadable.Add(FieldId(name));
                 Forget(name);
             }
@@ -105,7 +101,7 @@ public abstract class CongestionFormModel(CongestionService register, UserManage
 
         if (ModelState.TryGetValue(nameof(Soort), out var kind) && kind.Errors.Count > 0)
         {
-            Add("soort", $"'{kind.AttemptedValue}' is geen soort congestie; kies levering of afname.");
+            Errors.Add("soort", $"'{kind.AttemptedValue}' is geen soort congestie; kies levering of afname.");
         }
     }
 
@@ -133,7 +129,7 @@ public abstract class CongestionFormModel(CongestionService register, UserManage
         // A field that could not be read already says so; "missing" would only repeat it.
         foreach (var p in problems.Where(p => !_unreadable.Contains(p.Field)))
         {
-            Add(p.Field, p.Message);
+            Errors.Add(p.Field, p.Message);
         }
     }
 
@@ -177,9 +173,6 @@ public abstract class CongestionFormModel(CongestionService register, UserManage
         Bron = record.Source;
         Peildatum = record.SourceDate;
     }
-
-    private void Add(string field, string message) =>
-        _errors[field] = _errors.TryGetValue(field, out var earlier) ? earlier + " " + message : message;
 
     private static string FieldId(string property) => property switch
     {

@@ -15,7 +15,7 @@ public sealed record InputField(string Field, string Label, string Value, FieldE
     public string Id => ProjectFields.HtmlId(Field);
 
     /// <summary>aria-describedby: the hint and the message, whichever there are.</summary>
-    public string? DescribedBy => string.Join(" ", new[] { Hint is null ? null : Id + "-hint", Errors.Described(Field) }.Where(s => s is not null)) is { Length: > 0 } s ? s : null;
+    public string? DescribedBy => Errors.DescribedWith(Hint is null ? null : Id + "-hint", Field);
 }
 
 /// <summary>A choice list of the project form.</summary>
