@@ -2,6 +2,7 @@ using ResMonitor.Core.Data;
 using ResMonitor.Core.Energy;
 using ResMonitor.Web.Accounts;
 using ResMonitor.Web.Infrastructure;
+using ResMonitor.Web.Register;
 using ResMonitor.Web.Regions;
 
 namespace ResMonitor.Web;
@@ -29,18 +30,20 @@ public static class WebApp
         // The same setting as the command line: --database, else RESMONITOR_DATABASE, else the SQLite default.
         // Resolved when first needed, so that a test host can set "database" in its configuration.
         builder.Services.AddSingleton(sp => DatabaseSetting.FromEnvironment(sp.GetRequiredService<IConfiguration>()["database"]));
-        builder.Services.AddDbContext<ResMonitorDbContext>((sp, options) => sp.GetRequiredService<DatabaseSetting>().Configure(options));
+        builder.Services.AddDbContext<ResMonitorDbContext>((sp, options) =>
+        {
+            sp.GetRequiredService<DatabaseSetting>().Configure(options);
+            options.AddInterceptors(sp.GetRequiredService<Register.RegisterVersionInterceptor>());
+        });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<Language>();
-        builder.Services.AddScoped<OverviewService>();
-        builder.Services.AddScoped<ResMonitor.Core.Forecast.ForecastService>();
         builder.Services.AddMemoryCache();
-        builder.Services.AddScoped<ResMonitor.Core.Signals.SignalService>();
+        builder.Services.AddRegister();
         builder.Services.AddScoped<ResMonitor.Core.Grid.CongestionService>();
         builder.Services.AddOptions<ResMonitor.Core.Signals.SignalOptions>().BindConfiguration("Signals")
             .Validate(o => o.Problems().Count == 0, "De instellingen onder 'Signals' kloppen niet.").ValidateOnStart();
-        builder.Services.AddScoped<Forecast.ForecastCache>();
+        builder.Services.AddSingleton<Forecast.ForecastCache>();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddAccounts();
         ResMonitor.Web.Governance.EscalationSetup.AddEscalation(builder.Services);

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using ResMonitor.Core;
 using ResMonitor.Core.Data;
 using ResMonitor.Core.Energy;
@@ -11,7 +10,7 @@ using ResMonitor.Web.Infrastructure;
 namespace ResMonitor.Web.Pages.Kaart;
 
 /// <summary>The region's map: municipalities shaded by realised generation per inhabitant, projects and search areas.</summary>
-public sealed class IndexModel(ResMonitorDbContext db, OverviewService overviews) : PageModel
+public sealed class IndexModel(Register.RegisterResolver register) : PageModel
 {
     /// <summary>Class limits in MWh per inhabitant per year, so that small and large municipalities compare fairly.</summary>
     public static readonly decimal[] Levels = [0.5m, 1m, 2m, 4m];
@@ -43,32 +42,24 @@ public sealed class IndexModel(ResMonitorDbContext db, OverviewService overviews
             }
         }
 
-        var overview = await overviews.GetAsync(ReferenceData.DefaultRegion, ct: ct);
+        var state = await register.TodayAsync(ct);
+        var overview = Core.Register.RegisterFigures.Overview(state, ReferenceData.DefaultRegion);
         if (overview is null)
         {
             return NotFound();
         }
 
         Overview = overview;
-        Municipalities = await db.MunicipalitiesOf(ReferenceData.DefaultRegion)
-            .OrderBy(o => o.Name)
-            .ToListAsync(ct);
-        var query = db.Projects.AsNoTracking()
-            .Where(p => p.RegionId == ReferenceData.DefaultRegion && p.Latitude != null && p.Phase != Phase.Withdrawn);
-        var areas = db.SearchAreas.AsNoTracking().Include(a => a.Municipality)
-            .Where(a => a.RegionId == ReferenceData.DefaultRegion && a.GeometryGeoJson != null);
-        if (Technique is { } chosen)
-        {
-            query = query.Where(p => p.Technique == chosen);
-            areas = areas.Where(a => a.Technique == chosen);
-        }
-
-        var points = await query
-            .OrderBy(p => p.Name)
-            .Select(p => new { p.Id, p.Name, p.Technique, p.Phase, p.Latitude, p.Longitude, p.IsExample })
-            .ToListAsync(ct);
-        Points = points.Select(p => (p.Id, p.Name, p.Technique, p.Phase, p.Latitude!.Value, p.Longitude!.Value, p.IsExample)).ToList();
-        SearchAreas = await areas.OrderBy(a => a.Name).ToListAsync(ct);
+        Municipalities = state.MunicipalitiesOf(ReferenceData.DefaultRegion).OrderBy(o => o.Name, StringComparer.Ordinal).ToList();
+        Points = state.ProjectsOf(ReferenceData.DefaultRegion)
+            .Where(p => p.Latitude != null && p.Longitude != null && p.Phase != Phase.Withdrawn && (Technique is null || p.Technique == Technique))
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => (p.Id, p.Name, p.Technique, p.Phase, p.Latitude!.Value, p.Longitude!.Value, p.IsExample))
+            .ToList();
+        SearchAreas = state.SearchAreas
+            .Where(a => a.RegionId == ReferenceData.DefaultRegion && a.GeometryGeoJson != null && (Technique is null || a.Technique == Technique))
+            .OrderBy(a => a.Name, StringComparer.Ordinal)
+            .ToList();
         return Page();
     }
 }
