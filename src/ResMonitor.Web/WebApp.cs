@@ -30,16 +30,13 @@ public static class WebApp
         // The same setting as the command line: --database, else RESMONITOR_DATABASE, else the SQLite default.
         // Resolved when first needed, so that a test host can set "database" in its configuration.
         builder.Services.AddSingleton(sp => DatabaseSetting.FromEnvironment(sp.GetRequiredService<IConfiguration>()["database"]));
-        builder.Services.AddDbContext<ResMonitorDbContext>((sp, options) =>
-        {
-            sp.GetRequiredService<DatabaseSetting>().Configure(options);
-            options.AddInterceptors(sp.GetRequiredService<Register.RegisterVersionInterceptor>());
-        });
+        builder.Services.AddDbContext<ResMonitorDbContext>((sp, options) => sp.GetRequiredService<DatabaseSetting>().Configure(options));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<Language>();
         builder.Services.AddMemoryCache();
         builder.Services.AddRegister();
+        builder.Services.AddPublicPageCache();
         builder.Services.AddScoped<ResMonitor.Core.Grid.CongestionService>();
         builder.Services.AddOptions<ResMonitor.Core.Signals.SignalOptions>().BindConfiguration("Signals")
             .Validate(o => o.Problems().Count == 0, "De instellingen onder 'Signals' kloppen niet.").ValidateOnStart();
@@ -63,10 +60,14 @@ public static class WebApp
         app.UseExceptionHandler("/fout");
         app.UseStatusCodePagesWithReExecute("/fout/{0}");
         app.UseMiddleware<SecurityHeaders>();
+        // Static files are compressed here; pages are compressed inside the output cache (UsePublicPageCache), and
+        // this outer layer leaves an answer that already has a Content-Encoding alone.
+        app.UseResponseCompression();
         app.UseStaticFiles(StaticFileCaching.Options());
         app.UseLanguageParameterCheck();
         app.UseRouting();
         app.UseAccounts();
+        app.UsePublicPageCache();
         // Every write through the site or the API is logged under the signed-in user (see ResMonitor.Core.Audit).
         app.Use((context, next) =>
         {

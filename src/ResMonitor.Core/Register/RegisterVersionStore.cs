@@ -25,6 +25,31 @@ public static class RegisterVersionStore
         typeof(Governance.Impasse), typeof(Governance.EscalationEvent),
     };
 
+    /// <summary>
+    /// Raised after any transaction of this process was committed (the version may have moved on): a site in the same
+    /// process reads the version then, so that a write through it, or through the command line run in-process, is
+    /// seen by the next request.
+    /// </summary>
+    public static event Action? Committed;
+
+    internal static void OnCommitted() => Committed?.Invoke();
+
+    /// <summary>The current value read synchronously on an open connection outside any transaction; 0 without the table.</summary>
+    public static long Read(DbConnection connection)
+    {
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Select;
+            var value = command.ExecuteScalar();
+            return value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+        }
+        catch (DbException)
+        {
+            return 0;
+        }
+    }
+
     /// <summary>Raises the version inside the context's current transaction (if any).</summary>
     public static Task RaiseAsync(ResMonitorDbContext db, CancellationToken ct = default) =>
         db.Database.ExecuteSqlRawAsync(RaiseSql, ct);

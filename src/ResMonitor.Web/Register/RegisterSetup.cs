@@ -9,7 +9,6 @@ public static class RegisterSetup
             .Validate(o => o.VersionRefresh > TimeSpan.Zero && o.PastDays >= 1, "Register:VersionRefresh moet groter dan nul zijn en Register:PastDays minstens 1.")
             .ValidateOnStart();
         services.AddSingleton<RegisterVersion>();
-        services.AddSingleton<RegisterVersionInterceptor>();
         services.AddSingleton<RegisterResolver>();
         services.AddHostedService<RegisterVersionRefresher>();
         return services;

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using ResMonitor.Core.Data;
 using ResMonitor.Core.Register;
@@ -23,6 +22,37 @@ public sealed class RegisterVersionRefresher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.VersionRefresh);
+        RegisterVersionStore.Committed += ReadNow;
+        try
+        {
+            await PollAsync(timer, stoppingToken);
+        }
+        finally
+        {
+            RegisterVersionStore.Committed -= ReadNow;
+        }
+    }
+
+    /// <summary>After a commit in this process: read at once, so that the writer sees its own write on the next request.</summary>
+    private void ReadNow()
+    {
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var setting = scope.ServiceProvider.GetRequiredService<DatabaseSetting>();
+            using var db = setting.CreateContext();
+            var connection = db.Database.GetDbConnection();
+            connection.Open();
+            version.Observe(RegisterVersionStore.Read(connection));
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException)
+        {
+            logger.LogWarning(e, "De registerversie kon niet worden gelezen.");
+        }
+    }
+
+    private async Task PollAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
         do
         {
             try
@@ -38,25 +68,5 @@ public sealed class RegisterVersionRefresher(
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-}
-
-/// <summary>After every committed transaction through this instance: read the version at once, so that the writer sees its own write.</summary>
-public sealed class RegisterVersionInterceptor(RegisterVersion version) : DbTransactionInterceptor
-{
-    public override async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context?.Database.GetDbConnection() is { State: System.Data.ConnectionState.Open } connection)
-        {
-            version.Observe(await RegisterVersionStore.ReadAsync(connection, cancellationToken));
-        }
-    }
-
-    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
-    {
-        if (eventData.Context?.Database.GetDbConnection() is { State: System.Data.ConnectionState.Open } connection)
-        {
-            version.Observe(RegisterVersionStore.ReadAsync(connection).GetAwaiter().GetResult());
-        }
     }
 }
