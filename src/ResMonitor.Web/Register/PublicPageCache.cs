@@ -26,7 +26,7 @@ public sealed class PublicPageCachePolicy : IOutputCachePolicy
         var request = context.HttpContext.Request;
         var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && context.HttpContext.User.Identity?.IsAuthenticated != true
-            && !request.Headers.Authorization.Any()
+            && request.Headers.Authorization.Count == 0
             && !Excluded.Any(prefix => request.Path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = cacheable;
@@ -94,8 +94,15 @@ public static class PublicPageCache
     public static WebApplication UsePublicPageCache(this WebApplication app)
     {
         var store = app.Services.GetRequiredService<IOutputCacheStore>();
-        app.Services.GetRequiredService<RegisterVersion>().Changed += _ =>
-            _ = store.EvictByTagAsync(PublicPageCachePolicy.Tag, CancellationToken.None).AsTask();
+        app.Services.GetRequiredService<RegisterVersion>().Changed += version =>
+        {
+            // Only frees memory: the version is part of every key, so an older answer is never served again anyway.
+            var eviction = store.EvictByTagAsync(PublicPageCachePolicy.Tag, CancellationToken.None);
+            if (!eviction.IsCompletedSuccessfully)
+            {
+                eviction.AsTask().ContinueWith(t => t.Exception, TaskScheduler.Default);
+            }
+        };
         app.UseOutputCache();
         app.UseResponseCompression();
         return app;
