@@ -181,15 +181,13 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
 
         await using var db = Open(setting, clock);
         await EnsureSchemaAsync(db, ct);
-        var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == regionId, ct);
-        var overview = region is null ? null : await new OverviewService(db, clock).GetAsync(regionId, ct: ct);
-        if (region is null || overview is null)
+        var state = await Core.History.RegisterAsOf.LoadTodayAsync(db, DateOnly.FromDateTime(clock.GetLocalNow().Date), clock.LocalTimeZone, ct);
+        if (Core.Register.RegisterFigures.Summary(state, regionId) is not { } summary)
         {
             await error.WriteLineAsync($"De regio '{regionId}' staat niet in het register. Laad haar met 'resmonitor seed'.");
             return Failure;
         }
 
-        var summary = RegionSummary.From(region, overview);
         if (line.Flag("--json"))
         {
             await output.WriteLineAsync(JsonSerializer.Serialize(summary, Json));
@@ -207,14 +205,14 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
         Expect(line, 1);
         line.Allow("--json", "--runs", "--seed", "--region");
         var regionId = line.Value("--region") ?? ReferenceData.DefaultRegion;
-        var runs = Core.Forecast.ForecastService.DefaultRuns;
+        var runs = Core.Register.RegisterFigures.DefaultForecastRuns;
         if (line.Value("--runs") is { } runsText &&
             (!int.TryParse(runsText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out runs) || runs is < 100 or > 100_000))
         {
             throw new UsageException($"--runs moet een geheel getal van 100 tot en met 100.000 zijn, niet '{runsText}'.");
         }
 
-        var seed = Core.Forecast.ForecastService.DefaultSeed;
+        var seed = Core.Register.RegisterFigures.DefaultForecastSeed;
         if (line.Value("--seed") is { } seedText &&
             !ulong.TryParse(seedText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out seed))
         {
@@ -223,7 +221,8 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
 
         await using var db = Open(setting, clock);
         await EnsureSchemaAsync(db, ct);
-        var forecast = await new Core.Forecast.ForecastService(db, clock).GetAsync(regionId, new Core.Forecast.ForecastSettings(runs, seed), ct: ct);
+        var state = await Core.History.RegisterAsOf.LoadTodayAsync(db, DateOnly.FromDateTime(clock.GetLocalNow().Date), clock.LocalTimeZone, ct);
+        var forecast = Core.Register.RegisterFigures.Forecast(state, regionId, new Core.Forecast.ForecastSettings(runs, seed));
         if (forecast is null)
         {
             await error.WriteLineAsync($"De regio '{regionId}' staat niet in het register of heeft geen doel. Laad haar met 'resmonitor seed'.");

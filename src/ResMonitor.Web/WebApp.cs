@@ -2,6 +2,7 @@ using ResMonitor.Core.Data;
 using ResMonitor.Core.Energy;
 using ResMonitor.Web.Accounts;
 using ResMonitor.Web.Infrastructure;
+using ResMonitor.Web.Register;
 using ResMonitor.Web.Regions;
 
 namespace ResMonitor.Web;
@@ -31,14 +32,13 @@ public static class WebApp
         builder.Services.AddSingleton(clock ?? TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<Language>();
-        builder.Services.AddScoped<OverviewService>();
-        builder.Services.AddScoped<ResMonitor.Core.Forecast.ForecastService>();
         builder.Services.AddMemoryCache();
-        builder.Services.AddScoped<ResMonitor.Core.Signals.SignalService>();
+        builder.Services.AddRegister();
+        builder.Services.AddPublicPageCache();
         builder.Services.AddScoped<ResMonitor.Core.Grid.CongestionService>();
         builder.Services.AddOptions<ResMonitor.Core.Signals.SignalOptions>().BindConfiguration("Signals")
             .Validate(o => o.Problems().Count == 0, "De instellingen onder 'Signals' kloppen niet.").ValidateOnStart();
-        builder.Services.AddScoped<Forecast.ForecastCache>();
+        builder.Services.AddSingleton<Forecast.ForecastCache>();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddSharedKeys();
         builder.Services.AddHealth();
@@ -61,10 +61,14 @@ public static class WebApp
         app.UseExceptionHandler("/fout");
         app.UseStatusCodePagesWithReExecute("/fout/{0}");
         app.UseMiddleware<SecurityHeaders>();
+        // Static files are compressed here; pages are compressed inside the output cache (UsePublicPageCache), and
+        // this outer layer leaves an answer that already has a Content-Encoding alone.
+        app.UseResponseCompression();
         app.UseStaticFiles(StaticFileCaching.Options());
         app.UseLanguageParameterCheck();
         app.UseRouting();
         app.UseAccounts();
+        app.UsePublicPageCache();
         // Every write through the site or the API is logged under the signed-in user (see ResMonitor.Core.Audit).
         app.Use((context, next) =>
         {

@@ -23,9 +23,11 @@ public abstract class RegisterTests<TDatabase>(TDatabase database) : IClassFixtu
             }
         }
 
-        // And nothing the model does not know, apart from the migration history.
+        // And nothing the model does not know, apart from the migration history and the register version (a counter
+        // written in plain SQL, kept out of the model so that a backup does not carry it).
         var expected = db.Model.GetEntityTypes().SelectMany(e => e.GetProperties().Select(p => $"{e.GetTableName()}.{p.GetColumnName()}")).ToHashSet();
-        Assert.DoesNotContain(actual, c => !c.StartsWith("schema_migrations.", StringComparison.Ordinal) && !expected.Contains(c));
+        Assert.DoesNotContain(actual, c => !c.StartsWith("schema_migrations.", StringComparison.Ordinal)
+            && c is not ("register_version.id" or "register_version.value") && !expected.Contains(c));
     }
 
     [Fact]

@@ -32,6 +32,11 @@ public static class BulkWriter
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk inserts run inside a transaction.");
         var connection = db.Database.GetDbConnection();
+        if (Register.RegisterVersionStore.FiguresTables.Contains(typeof(T)))
+        {
+            await Register.RegisterVersionStore.RaiseAsync(connection, transaction, ct);
+        }
+
         if (connection is NpgsqlConnection npgsql)
         {
             await CopyAsync(npgsql, table, columns, rows, ct);

@@ -63,6 +63,9 @@ public sealed record DatabaseSetting(DatabaseProvider Provider, string Connectio
         {
             options.UseNpgsql(ConnectionString);
         }
+
+        // Every committed write is announced in the process, so that the site sees the new register version at once.
+        options.AddInterceptors(Register.RegisterCommitInterceptor.Instance);
     }
 
     /// <param name="clock">The time of the context's audit entries; the system clock when not given.</param>

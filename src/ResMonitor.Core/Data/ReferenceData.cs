@@ -145,6 +145,7 @@ public sealed class ReferenceData(ResMonitorDbContext db, TimeProvider clock)
         await db.Permits.Where(c => examples.Any(p => p.Id == c.ProjectId)).ExecuteDeleteAsync(ct);
         var removed = await examples.ExecuteDeleteAsync(ct);
         await db.SearchAreas.Where(a => a.RegionId == regionId && a.IsExample).ExecuteDeleteAsync(ct);
+        await Register.RegisterVersionStore.RaiseAsync(db, ct);
         return removed;
     }
 

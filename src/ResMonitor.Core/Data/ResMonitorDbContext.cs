@@ -75,15 +75,25 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
     {
         RaiseProjectVersions();
         var pending = Audit.AuditRecorder.Collect(this);
-        if (pending.Count == 0)
+        var figures = ChangesFigures();
+        if (pending.Count == 0 && !figures)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        AuditEntries.AddRange(Audit.AuditRecorder.Entries(pending, Actor, Audit.AuditRecorder.Now(clock)));
-        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (pending.Count > 0)
+        {
+            AuditEntries.AddRange(Audit.AuditRecorder.Entries(pending, Actor, Audit.AuditRecorder.Now(clock)));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        if (figures)
+        {
+            await Register.RegisterVersionStore.RaiseAsync(this, cancellationToken);
+        }
+
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
@@ -96,18 +106,33 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
     {
         RaiseProjectVersions();
         var pending = Audit.AuditRecorder.Collect(this);
-        if (pending.Count == 0)
+        var figures = ChangesFigures();
+        if (pending.Count == 0 && !figures)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
 
         using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        AuditEntries.AddRange(Audit.AuditRecorder.Entries(pending, Actor, Audit.AuditRecorder.Now(clock)));
-        base.SaveChanges(acceptAllChangesOnSuccess);
+        if (pending.Count > 0)
+        {
+            AuditEntries.AddRange(Audit.AuditRecorder.Entries(pending, Actor, Audit.AuditRecorder.Now(clock)));
+            base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        if (figures)
+        {
+            Register.RegisterVersionStore.Raise(this);
+        }
+
         transaction?.Commit();
         return saved;
     }
+
+    /// <summary>True when a pending change touches a table behind the public figures (see <see cref="Register.RegisterVersionStore"/>).</summary>
+    private bool ChangesFigures() =>
+        ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && Register.RegisterVersionStore.FiguresTables.Contains(e.Metadata.ClrType));
 
     /// <summary>A changed project gets the next version, unless the writer set it already.</summary>
     private void RaiseProjectVersions()

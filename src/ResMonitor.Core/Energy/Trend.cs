@@ -48,7 +48,7 @@ public static class TrendCalculator
             int realisedCount = 0, pipelineCount = 0;
             foreach (var (facts, history) in dated)
             {
-                var phase = PhaseOn(history, asOf);
+                var phase = History.RegisterState.StepOn(history, asOf)?.Phase;
                 if (phase is null)
                 {
                     continue;
@@ -79,22 +79,5 @@ public static class TrendCalculator
         }
 
         return new(referenceDate, points, withoutHistory);
-    }
-
-    /// <summary>The phase a project had on a day: the last step of its (date-ordered) history on or before it.</summary>
-    public static Phase? PhaseOn(IReadOnlyList<PhaseChange> orderedHistory, DateOnly day)
-    {
-        Phase? phase = null;
-        foreach (var step in orderedHistory)
-        {
-            if (step.Date > day)
-            {
-                break;
-            }
-
-            phase = step.Phase;
-        }
-
-        return phase;
     }
 }

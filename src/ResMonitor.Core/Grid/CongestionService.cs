@@ -11,22 +11,28 @@ public sealed record CongestionArea(string Key, string Name, bool IsSearchArea);
 public sealed class CongestionService(ResMonitorDbContext db)
 {
     /// <summary>Every record of the region, in force first, then by area and start.</summary>
-    public async Task<IReadOnlyList<CongestionView>> ListAsync(string regionId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<CongestionView>> ListAsync(string regionId, CancellationToken ct = default) =>
+        Views(
+            await db.Congestions.AsNoTracking().Where(c => c.RegionId == regionId).ToListAsync(ct),
+            await db.Organisations.AsNoTracking().ToListAsync(ct),
+            await db.SearchAreas.AsNoTracking().Where(a => a.RegionId == regionId).ToListAsync(ct));
+
+    /// <summary>The records as shown, in force first, then by area and start.</summary>
+    public static IReadOnlyList<CongestionView> Views(
+        IEnumerable<Congestion> records, IEnumerable<Regions.Organisation> organisations, IEnumerable<Projects.SearchArea> searchAreas)
     {
-        var rows = await db.Congestions.AsNoTracking()
-            .Where(c => c.RegionId == regionId)
-            .Select(c => new
+        var byId = organisations.ToDictionary(o => o.Id);
+        var areas = searchAreas.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        return records
+            .Select(r =>
             {
-                c.Id, c.MunicipalityId, Municipality = c.Municipality!.Name, c.SearchAreaId, SearchArea = c.SearchArea!.Name,
-                OperatorCode = c.GridOperator!.Code, Operator = c.GridOperator.Name,
-                c.Kind, c.Since, c.ExpectedEnd, c.Reinforcement, c.EndedOn, c.Source, c.SourceDate, c.IsExample,
+                var municipality = r.MunicipalityId is { } m ? byId.GetValueOrDefault(m)?.Name : null;
+                var gridOperator = byId[r.GridOperatorId];
+                return new CongestionView(
+                    r.Id, r.SearchAreaId is null ? municipality! : areas[r.SearchAreaId].Name, r.MunicipalityId,
+                    r.MunicipalityId is null ? null : Slug.From(municipality!), r.SearchAreaId,
+                    gridOperator.Code, gridOperator.Name, r.Kind, r.Since, r.ExpectedEnd, r.Reinforcement, r.EndedOn, r.Source, r.SourceDate, r.IsExample);
             })
-            .ToListAsync(ct);
-        return rows
-            .Select(r => new CongestionView(
-                r.Id, r.SearchAreaId is null ? r.Municipality : r.SearchArea, r.MunicipalityId,
-                r.MunicipalityId is null ? null : Slug.From(r.Municipality), r.SearchAreaId,
-                r.OperatorCode, r.Operator, r.Kind, r.Since, r.ExpectedEnd, r.Reinforcement, r.EndedOn, r.Source, r.SourceDate, r.IsExample))
             .OrderBy(c => c.EndedOn is null ? 0 : 1)
             .ThenBy(c => c.AreaName, StringComparer.Ordinal)
             .ThenBy(c => c.Since)

@@ -37,7 +37,17 @@ public static class RegisterAsOf
     /// correction through the site or the API if that came earlier, while the figures (phases, plan failures,
     /// full-load hours) still follow the date asked for.
     /// </remarks>
-    public static async Task<RegisterState> LoadAsync(ResMonitorDbContext db, DateOnly date, TimeZoneInfo zone, CancellationToken ct = default)
+    public static Task<RegisterState> LoadAsync(ResMonitorDbContext db, DateOnly date, TimeZoneInfo zone, CancellationToken ct = default) =>
+        LoadAsync(db, date, zone, replay: true, ct);
+
+    /// <summary>
+    /// The register of today: the same rows, the same state and the same figures as <see cref="LoadAsync(ResMonitorDbContext, DateOnly, TimeZoneInfo, CancellationToken)"/>
+    /// for today, without reading the audit trail (nothing was written after the end of today).
+    /// </summary>
+    public static Task<RegisterState> LoadTodayAsync(ResMonitorDbContext db, DateOnly today, TimeZoneInfo zone, CancellationToken ct = default) =>
+        LoadAsync(db, today, zone, replay: false, ct);
+
+    private static async Task<RegisterState> LoadAsync(ResMonitorDbContext db, DateOnly date, TimeZoneInfo zone, bool replay, CancellationToken ct)
     {
         var first = await db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).Select(a => (DateTimeOffset?)a.At).FirstOrDefaultAsync(ct);
         DateOnly? firstDay = first is { } f ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(f, zone).DateTime) : null;
@@ -66,14 +76,22 @@ public static class RegisterAsOf
             ["full_load_hours"] = await RowSet.LoadAsync(db, db.FullLoadHours, ct),
             ["plan_failures"] = await RowSet.LoadAsync(db, db.PlanFailures, ct),
         };
-        var entries = await AuditQuery.Since(db, cutoff)
-            .Where(a => Tables.Contains(a.TableName))
-            .ToListAsync(ct);
+        var entries = replay || cutoff != EndOf(date, zone)
+            ? await AuditQuery.Since(db, cutoff).Where(a => Tables.Contains(a.TableName)).ToListAsync(ct)
+            : [];
         var reversed = Replay(tables, entries);
+        // Not rebuilt from the audit trail: the congestion register and the forecast assumptions carry their own dates.
+        var congestions = await db.Congestions.AsNoTracking().ToListAsync(ct);
+        var known = Enum.GetValues<Phase>();
+        var assumptions = await db.ForecastAssumptions.AsNoTracking().Where(a => known.Contains(a.Phase)).ToListAsync(ct);
         return new RegisterState(date, firstDay, cutoff, reversed,
             tables["regions"].Rows<Region>(), tables["organisations"].Rows<Organisation>(), tables["targets"].Rows<Target>(),
             tables["projects"].Rows<Project>(), tables["phase_changes"].Rows<PhaseChange>(), tables["permits"].Rows<Permit>(),
-            tables["search_areas"].Rows<SearchArea>(), tables["full_load_hours"].Rows<FullLoadHours>(), tables["plan_failures"].Rows<PlanFailure>());
+            tables["search_areas"].Rows<SearchArea>(), tables["full_load_hours"].Rows<FullLoadHours>(), tables["plan_failures"].Rows<PlanFailure>())
+        {
+            Congestions = congestions,
+            ForecastAssumptions = assumptions,
+        };
     }
 
     /// <summary>Undoes <paramref name="entries"/> (all after the moment asked for) on the rows, newest first; returns how many applied.</summary>
@@ -251,7 +269,7 @@ public sealed class RegisterState
         {
             project.Municipality = organisationsById.GetValueOrDefault(project.MunicipalityId);
             project.SearchArea = project.SearchAreaId is { } areaId ? areas.GetValueOrDefault(areaId) : null;
-            project.PhaseHistory = [.. history[project.Id].OrderBy(c => c.Date).ThenBy(c => c.Phase)];
+            project.PhaseHistory = [.. history[project.Id].OrderBy(c => c.Date).ThenBy(c => c.Id)];
             project.Permits = [.. projectPermits[project.Id].OrderBy(c => c.Id)];
             (project.Phase, project.PhaseDate) = PhaseOn(project, date);
         }
@@ -294,6 +312,12 @@ public sealed class RegisterState
     /// <summary>Every plan failure known then, also those dated later (use <see cref="PlanFailuresOn"/> for the figures).</summary>
     public IReadOnlyList<PlanFailure> PlanFailures { get; }
 
+    /// <summary>Every congestion record as it is now (the register keeps their dates itself).</summary>
+    public IReadOnlyList<Grid.Congestion> Congestions { get; init; } = [];
+
+    /// <summary>Every stored forecast assumption row as it is now (versions carry their own start date).</summary>
+    public IReadOnlyList<Forecast.ForecastAssumptionRow> ForecastAssumptions { get; init; } = [];
+
     public Region? Region(string regionId) => Regions.FirstOrDefault(r => r.Id == regionId);
 
     public IReadOnlyList<Organisation> MunicipalitiesOf(string regionId) =>
@@ -322,9 +346,10 @@ public sealed class RegisterState
     /// The phase a project had on the day: the last step of its history on or before it. A project without any
     /// history keeps the phase the register knew; one whose history only starts later was no more than an idea.
     /// </summary>
+    /// <remarks>Steps on the same day count in the order they were recorded (by id): the later record wins.</remarks>
     public static (Phase Phase, DateOnly? Since) PhaseOn(Project project, DateOnly date)
     {
-        var step = project.PhaseHistory.Where(c => c.Date <= date).OrderBy(c => c.Date).ThenBy(c => c.Phase).LastOrDefault();
+        var step = StepOn(project.PhaseHistory, date);
         if (step is not null)
         {
             return (step.Phase, step.Date);
@@ -333,5 +358,22 @@ public sealed class RegisterState
         return project.PhaseHistory.Count == 0 && (project.PhaseDate is null || project.PhaseDate <= date)
             ? (project.Phase, project.PhaseDate)
             : (Phase.Idea, null);
+    }
+
+    /// <summary>The last step of a history (in date order, same-day steps in the order recorded) on or before the day.</summary>
+    public static PhaseChange? StepOn(IReadOnlyList<PhaseChange> orderedHistory, DateOnly day)
+    {
+        PhaseChange? step = null;
+        foreach (var change in orderedHistory)
+        {
+            if (change.Date > day)
+            {
+                break;
+            }
+
+            step = change;
+        }
+
+        return step;
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using ResMonitor.Core.Data;
 using ResMonitor.Web.Charts;
 using ResMonitor.Web.Indicators;
 using ResMonitor.Web.Infrastructure;
@@ -21,7 +20,7 @@ public static class ChartsApi
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCsv(
         string name, [System.ComponentModel.Description(History.Peildatum.Description)] string? peildatum,
-        ResMonitorDbContext db, TimeProvider clock, Language language, CancellationToken ct)
+        Register.RegisterResolver register, TimeProvider clock, Language language, CancellationToken ct)
     {
         var reading = History.Peildatum.Read(peildatum, clock);
         if (!reading.IsValid)
@@ -29,11 +28,8 @@ public static class ChartsApi
             return History.Peildatum.Problem(reading);
         }
 
-        var state = reading.Date is { } date && ChartCatalog.Names.Contains(name)
-            ? await Core.History.RegisterAsOf.LoadAsync(db, date, clock.LocalTimeZone, ct)
-            : null;
         var table = ChartCatalog.Names.Contains(name)
-            ? await new ChartCatalog(new IndicatorData(db, clock) { State = state }, language).GetAsync(name, ct)
+            ? await new ChartCatalog(new IndicatorData(await register.OnAsync(reading.Date, ct)), language).GetAsync(name, ct)
             : null;
         if (table is null)
         {

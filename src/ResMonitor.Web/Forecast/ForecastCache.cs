@@ -1,33 +1,21 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using ResMonitor.Core.Data;
 using ResMonitor.Core.Forecast;
+using ResMonitor.Core.Register;
+using ResMonitor.Web.Register;
 
 namespace ResMonitor.Web.Forecast;
 
 /// <summary>
 /// The default forecast (10,000 runs, seed 2030) is the same for every visitor until the register changes, so the site
-/// keeps it: keyed by the day and a fingerprint of the register (project counts, the latest phase change and audit entry,
-/// the assumptions), and never older than five minutes, so an import from the command line shows up soon.
+/// keeps it per region, day and register version (see <see cref="RegisterVersion"/>).
 /// </summary>
-public sealed class ForecastCache(IMemoryCache cache, ResMonitorDbContext db, ForecastService forecasts, TimeProvider clock)
+public sealed class ForecastCache(IMemoryCache cache, RegisterResolver register)
 {
-    private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
+    private static readonly SemaphoreSlim Computing = new(1, 1);
 
     public async Task<RegionForecast?> GetAsync(string regionId, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
-        var fingerprint = new
-        {
-            Projects = await db.Projects.CountAsync(p => p.RegionId == regionId, ct),
-            Realised = await db.Projects.CountAsync(p => p.RegionId == regionId && p.Phase == Core.Projects.Phase.Realised, ct),
-            LastChange = await db.PhaseChanges.MaxAsync(c => (long?)c.Id, ct),
-            LastAudit = await db.AuditEntries.MaxAsync(a => (long?)a.Id, ct),
-            Assumptions = await db.ForecastAssumptions.CountAsync(a => a.RegionId == regionId, ct),
-            LastAssumption = await db.ForecastAssumptions.MaxAsync(a => (int?)a.Id, ct),
-            PlanFailures = await db.PlanFailures.CountAsync(f => f.RegionId == regionId, ct),
-        };
-        var key = $"forecast:{regionId}:{today:yyyy-MM-dd}:{fingerprint}";
+        var key = $"forecast:{regionId}:{register.Today:yyyy-MM-dd}:{register.Version}";
         if (cache.TryGetValue(key, out RegionForecast? cached))
         {
             return cached;
@@ -39,8 +27,9 @@ public sealed class ForecastCache(IMemoryCache cache, ResMonitorDbContext db, Fo
         {
             if (!cache.TryGetValue(key, out cached))
             {
-                cached = await forecasts.GetAsync(regionId, referenceDate: today, ct: ct);
-                cache.Set(key, cached, MaxAge);
+                var state = await register.TodayAsync(ct);
+                cached = RegisterFigures.Forecast(state, regionId);
+                cache.Set(key, cached, TimeSpan.FromHours(1));
             }
 
             return cached;
@@ -50,6 +39,4 @@ public sealed class ForecastCache(IMemoryCache cache, ResMonitorDbContext db, Fo
             Computing.Release();
         }
     }
-
-    private static readonly SemaphoreSlim Computing = new(1, 1);
 }

@@ -1,55 +1,49 @@
-using Microsoft.EntityFrameworkCore;
 using ResMonitor.Core.Data;
 using ResMonitor.Core.Energy;
+using ResMonitor.Core.History;
 using ResMonitor.Core.Indicators;
 using ResMonitor.Core.Projects;
+using ResMonitor.Core.Register;
 using ResMonitor.Core.Regions;
 
 namespace ResMonitor.Web.Indicators;
 
 /// <summary>
-/// What the indicator pages and their charts read from the register, loaded once per request and only when asked.
+/// What the indicator pages and their charts read: figures of the register of one day (today, or ?peildatum=),
+/// computed from the shared state (see <see cref="RegisterFigures"/>) once per request and only when asked.
 /// </summary>
-public sealed class IndicatorData(ResMonitorDbContext db, TimeProvider clock)
+public sealed class IndicatorData(Func<CancellationToken, Task<RegisterState>> load, DateOnly today)
 {
+    private RegisterState? _state;
     private Overview? _overview;
     private Trend? _trend;
     private List<Project>? _projects;
-    private List<Organisation>? _organisations;
-    private Region? _region;
 
-    public string RegionId { get; } = ReferenceData.DefaultRegion;
+    public IndicatorData(RegisterState state)
+        : this(_ => Task.FromResult(state), state.Date) => _state = state;
 
-    public DateOnly Today => State?.Date ?? DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    public string RegionId { get; init; } = ReferenceData.DefaultRegion;
 
-    /// <summary>The register on a past day (?peildatum=): the overview and the trend are then built from it.</summary>
-    public Core.History.RegisterState? State { get; init; }
+    /// <summary>The day of the figures.</summary>
+    public DateOnly Today => _state?.Date ?? today;
 
-    public async Task<Region?> RegionAsync(CancellationToken ct) =>
-        _region ??= await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == RegionId, ct);
+    public async Task<RegisterState> StateAsync(CancellationToken ct) => _state ??= await load(ct);
+
+    public async Task<Region?> RegionAsync(CancellationToken ct) => (await StateAsync(ct)).Region(RegionId);
 
     public async Task<Overview> OverviewAsync(CancellationToken ct) =>
-        _overview ??= (State is { } state ? OverviewService.Calculate(state, RegionId) : await new OverviewService(db, clock).GetAsync(RegionId, Today, ct: ct))
+        _overview ??= RegisterFigures.Overview(await StateAsync(ct), RegionId)
             ?? throw new InvalidOperationException($"Region {RegionId} is not in the register.");
 
-    public async Task<Trend> TrendAsync(CancellationToken ct) =>
-        _trend ??= State is { } state ? TrendService.Calculate(state, RegionId) : await new TrendService(db, clock).GetAsync(RegionId, Today, ct);
+    public async Task<Trend> TrendAsync(CancellationToken ct) => _trend ??= RegisterFigures.Trend(await StateAsync(ct), RegionId);
 
     /// <summary>All projects of the region with their history and permits, by name.</summary>
     public async Task<IReadOnlyList<Project>> ProjectsAsync(CancellationToken ct) =>
-        _projects ??= State is { } state ? state.ProjectsOf(RegionId).OrderBy(p => p.Name, StringComparer.Ordinal).ToList() : await db.Projects.AsNoTracking()
-            .Where(p => p.RegionId == RegionId)
-            .Include(p => p.PhaseHistory)
-            .Include(p => p.Permits)
-            .AsSplitQuery()
-            .OrderBy(p => p.Name)
-            .ToListAsync(ct);
+        _projects ??= (await StateAsync(ct)).ProjectsOf(RegionId).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
 
     public async Task<IReadOnlyList<Organisation>> OrganisationsAsync(CancellationToken ct) =>
-        _organisations ??= await db.Organisations.AsNoTracking()
-            .Where(o => o.RegionId == RegionId)
-            .OrderBy(o => o.Kind).ThenBy(o => o.Name)
-            .ToListAsync(ct);
+        (await StateAsync(ct)).Organisations.Where(o => o.RegionId == RegionId)
+            .OrderBy(o => o.Kind).ThenBy(o => o.Name, StringComparer.Ordinal).ToList();
 
     public async Task<IReadOnlyList<Organisation>> OrganisationsAsync(OrganisationKind kind, CancellationToken ct) =>
         (await OrganisationsAsync(ct)).Where(o => o.Kind == kind).ToList();
@@ -57,7 +51,7 @@ public sealed class IndicatorData(ResMonitorDbContext db, TimeProvider clock)
     public async Task<ParticipationSummary> ParticipationAsync(CancellationToken ct) =>
         ParticipationCalculator.Calculate((await ProjectsAsync(ct))
             .Select(p => new ParticipationFacts(p.Id, p.Name, p.Technique, p.CapacityMw, p.Phase, p.LocalOwnershipPercent,
-                p.Participation, Ordered(p.PhaseHistory), p.IsExample))
+                p.Participation, p.PhaseHistory, p.IsExample))
             .ToList());
 
     public async Task<PermitProgress> PermitsAsync(CancellationToken ct) =>
@@ -70,7 +64,4 @@ public sealed class IndicatorData(ResMonitorDbContext db, TimeProvider clock)
         (await ProjectsAsync(ct)).Select(p => (DateOnly?)p.SourceDate).Max();
 
     public async Task<int> ExampleCountAsync(CancellationToken ct) => (await ProjectsAsync(ct)).Count(p => p.IsExample);
-
-    private static List<PhaseChange> Ordered(IEnumerable<PhaseChange> history) =>
-        history.OrderBy(h => h.Date).ThenBy(h => h.Id).ToList();
 }

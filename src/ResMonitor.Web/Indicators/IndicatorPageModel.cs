@@ -11,7 +11,9 @@ public abstract class IndicatorPageModel : PageModel
     protected IndicatorPageModel(ResMonitorDbContext db, TimeProvider clock, Language language)
     {
         Lang = language;
-        Data = new IndicatorData(db, clock);
+        Data = new IndicatorData(
+            ct => HttpContext.RequestServices.GetRequiredService<Register.RegisterResolver>().TodayAsync(ct),
+            History.Peildatum.Today(clock));
         Charts = new ChartCatalog(Data, language);
     }
 

@@ -45,10 +45,10 @@ public static class OpenDataEndpoints
         foreach (var download in Downloads.All)
         {
             var endpoint = download.Kind == DownloadKind.Municipalities
-                ? files.MapGet("/" + download.File, (string region, [Description(MunicipalityDescription)] string? gemeente, HttpRequest request, ResMonitorDbContext db, OverviewService overviews, CancellationToken ct) =>
-                    DownloadAsync(download, region, Selection.MunicipalityParameters, request, db, overviews, ct))
-                : files.MapGet("/" + download.File, (string region, [Description(MunicipalityDescription)] string? gemeente, [Description(TechniqueDescription)] string? techniek, [Description(PhaseDescription)] string? fase, HttpRequest request, ResMonitorDbContext db, OverviewService overviews, CancellationToken ct) =>
-                    DownloadAsync(download, region, Selection.ProjectParameters, request, db, overviews, ct));
+                ? files.MapGet("/" + download.File, (string region, [Description(MunicipalityDescription)] string? gemeente, HttpRequest request, ResMonitorDbContext db, Register.RegisterResolver register, CancellationToken ct) =>
+                    DownloadAsync(download, region, Selection.MunicipalityParameters, request, db, register, ct))
+                : files.MapGet("/" + download.File, (string region, [Description(MunicipalityDescription)] string? gemeente, [Description(TechniqueDescription)] string? techniek, [Description(PhaseDescription)] string? fase, HttpRequest request, ResMonitorDbContext db, Register.RegisterResolver register, CancellationToken ct) =>
+                    DownloadAsync(download, region, Selection.ProjectParameters, request, db, register, ct));
             endpoint
                 .WithName("Download-" + download.Name)
                 .WithSummary("Download: " + download.TitleNl)
@@ -69,9 +69,9 @@ public static class OpenDataEndpoints
 
     internal static async Task<Results<Ok<MunicipalityList>, ProblemHttpResult>> ListMunicipalities(
         string region, [Description(MunicipalityDescription)] string? gemeente, [Description(History.Peildatum.Description)] string? peildatum,
-        HttpRequest request, ResMonitorDbContext db, OverviewService overviews, TimeProvider clock, CancellationToken ct)
+        HttpRequest request, Register.RegisterResolver register, TimeProvider clock, CancellationToken ct)
     {
-        var (entity, codes) = await RegionAsync(db, region, ct);
+        var (entity, codes) = RegionOf(await register.TodayAsync(ct), region);
         if (entity is null)
         {
             return UnknownRegion(region);
@@ -89,28 +89,18 @@ public static class OpenDataEndpoints
             return History.Peildatum.Problem(reading);
         }
 
-        if (reading.Date is { } date)
-        {
-            var state = await Core.History.RegisterAsOf.LoadAsync(db, date, clock.LocalTimeZone, ct);
-            var past = OverviewService.Calculate(state, region)!;
-            var byCode = state.MunicipalitiesOf(region).ToDictionary(o => o.Code);
-            var pastRows = past.ByMunicipality
-                .Where(line => (filter!.MunicipalityCode is null || line.Key == filter.MunicipalityCode) && byCode.ContainsKey(line.Key))
-                .Select(line => new MunicipalityFigures(byCode[line.Key], line))
-                .ToList();
-            return TypedResults.Ok(new MunicipalityList(region, entity.Name, date, MunicipalityExport.Source(entity),
-                pastRows.Select(r => MunicipalityItem.From(r, region, entity, date) with { Page = $"/gemeenten/{Core.Slug.From(r.Municipality.Name)}?peildatum={History.Peildatum.Text(date)}" }).ToList()));
-        }
-
-        var (referenceDate, rows) = await MunicipalitiesAsync(db, overviews, region, filter!, ct);
+        var (referenceDate, rows) = Municipalities(await register.OnAsync(reading.Date, ct), region, filter!);
         return TypedResults.Ok(new MunicipalityList(region, entity.Name, referenceDate, MunicipalityExport.Source(entity),
-            rows.Select(r => MunicipalityItem.From(r, region, entity, referenceDate)).ToList()));
+            rows.Select(r => reading.Date is { } date
+                ? MunicipalityItem.From(r, region, entity, date) with { Page = $"/gemeenten/{Core.Slug.From(r.Municipality.Name)}?peildatum={History.Peildatum.Text(date)}" }
+                : MunicipalityItem.From(r, region, entity, referenceDate)).ToList()));
     }
 
     internal static async Task<Results<Ok<MunicipalityItem>, ProblemHttpResult>> GetMunicipality(
-        string region, string code, ResMonitorDbContext db, OverviewService overviews, CancellationToken ct)
+        string region, string code, Register.RegisterResolver register, CancellationToken ct)
     {
-        var (entity, codes) = await RegionAsync(db, region, ct);
+        var state = await register.TodayAsync(ct);
+        var (entity, codes) = RegionOf(state, region);
         if (entity is null)
         {
             return UnknownRegion(region);
@@ -127,7 +117,7 @@ public static class OpenDataEndpoints
             return Selection.NotFound("Onbekende gemeente", $"De gemeente '{upper}' hoort niet bij {entity.Name}.");
         }
 
-        var (referenceDate, rows) = await MunicipalitiesAsync(db, overviews, region, new ProjectFilter(upper), ct);
+        var (referenceDate, rows) = Municipalities(state, region, new ProjectFilter(upper));
         return TypedResults.Ok(MunicipalityItem.From(rows.Single(), region, entity, referenceDate));
     }
 
@@ -138,11 +128,11 @@ public static class OpenDataEndpoints
         [Description(PhaseDescription)] string? fase,
         [Description(History.Peildatum.Description)] string? peildatum,
         HttpRequest request,
-        ResMonitorDbContext db,
+        Register.RegisterResolver register,
         TimeProvider clock,
         CancellationToken ct)
     {
-        var (entity, codes) = await RegionAsync(db, region, ct);
+        var (entity, codes) = RegionOf(await register.TodayAsync(ct), region);
         if (entity is null)
         {
             return UnknownRegion(region);
@@ -160,34 +150,23 @@ public static class OpenDataEndpoints
             return History.Peildatum.Problem(reading);
         }
 
-        if (reading.Date is { } date)
-        {
-            var state = await Core.History.RegisterAsOf.LoadAsync(db, date, clock.LocalTimeZone, ct);
-            var selected = state.ProjectsOf(region)
-                .Where(p => (filter!.MunicipalityCode is null || p.Municipality?.Code == filter.MunicipalityCode)
-                    && (filter.Technique is null || p.Technique == filter.Technique)
-                    && (filter.Phase is null || p.Phase == filter.Phase))
-                .Select(p => ProjectItem.From(p) with { Page = $"/projecten/{p.Id}?peildatum={History.Peildatum.Text(date)}" })
-                .ToList();
-            return TypedResults.Ok(new ProjectList(region, ProjectListFilter.From(filter!), selected.ToAsyncEnumerable()) { Peildatum = date });
-        }
-
-        var projects = new ProjectExport(db).ReadAsync(region, filter!, ct);
-        return TypedResults.Ok(new ProjectList(region, ProjectListFilter.From(filter!), Map(projects, ct)));
-
-        static async IAsyncEnumerable<ProjectItem> Map(IAsyncEnumerable<Project> projects, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
-        {
-            await foreach (var p in projects.WithCancellation(ct))
-            {
-                yield return ProjectItem.From(p);
-            }
-        }
+        var state = await register.OnAsync(reading.Date, ct);
+        var selected = state.ProjectsOf(region)
+            .Where(p => (filter!.MunicipalityCode is null || p.Municipality?.Code == filter.MunicipalityCode)
+                && (filter.Technique is null || p.Technique == filter.Technique)
+                && (filter.Phase is null || p.Phase == filter.Phase))
+            .Select(p => reading.Date is { } date
+                ? ProjectItem.From(p) with { Page = $"/projecten/{p.Id}?peildatum={History.Peildatum.Text(date)}" }
+                : ProjectItem.From(p))
+            .ToList();
+        return TypedResults.Ok(new ProjectList(region, ProjectListFilter.From(filter!), selected.ToAsyncEnumerable()) { Peildatum = reading.Date });
     }
 
     internal static async Task<Results<Ok<ProjectItem>, ProblemHttpResult>> GetProject(
-        string region, string id, ResMonitorDbContext db, CancellationToken ct)
+        string region, string id, Register.RegisterResolver register, CancellationToken ct)
     {
-        var (entity, _) = await RegionAsync(db, region, ct);
+        var state = await register.TodayAsync(ct);
+        var (entity, _) = RegionOf(state, region);
         if (entity is null)
         {
             return UnknownRegion(region);
@@ -198,20 +177,17 @@ public static class OpenDataEndpoints
             return Selection.BadRequest("id", $"'{id}' is geen projectsleutel: letters, cijfers, '.', '_' en '-', hoogstens 64 tekens.", []);
         }
 
-        var project = await db.Projects.AsNoTracking()
-            .Include(p => p.Municipality)
-            .Include(p => p.PhaseHistory)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(p => p.RegionId == region && p.Id == id, ct);
+        var project = state.Project(id) is { } found && found.RegionId == region ? found : null;
         return project is null
             ? Selection.NotFound("Onbekend project", $"Het project '{id}' staat niet in het register van {entity.Name}.")
             : TypedResults.Ok(ProjectItem.From(project));
     }
 
     internal static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> DownloadAsync(
-        Download download, string region, IReadOnlyList<string> parameters, HttpRequest request, ResMonitorDbContext db, OverviewService overviews, CancellationToken ct)
+        Download download, string region, IReadOnlyList<string> parameters, HttpRequest request, ResMonitorDbContext db, Register.RegisterResolver register, CancellationToken ct)
     {
-        var (entity, codes) = await RegionAsync(db, region, ct);
+        var state = await register.TodayAsync(ct);
+        var (entity, codes) = RegionOf(state, region);
         if (entity is null)
         {
             return UnknownRegion(region);
@@ -226,15 +202,15 @@ public static class OpenDataEndpoints
         var contentType = download.Format == "csv" ? download.MediaType + "; charset=utf-8" : download.MediaType;
         return TypedResults.Stream(
             body => download.Kind == DownloadKind.Package
-                ? WritePackageAsync(entity, filter!, body, db, overviews, request, ct)
-                : WriteFileAsync(download, entity, filter!, body, db, overviews, ct),
+                ? WritePackageAsync(entity, filter!, body, db, state, request, ct)
+                : WriteFileAsync(download, entity, filter!, body, db, state, ct),
             contentType,
             $"{region}-{download.File}");
     }
 
     /// <summary>Writes one file straight to <paramref name="output"/>; nothing is collected first.</summary>
     internal static async Task WriteFileAsync(
-        Download download, Region region, ProjectFilter filter, Stream output, ResMonitorDbContext db, OverviewService overviews, CancellationToken ct)
+        Download download, Region region, ProjectFilter filter, Stream output, ResMonitorDbContext db, Core.History.RegisterState state, CancellationToken ct)
     {
         if (download.Kind == DownloadKind.Projects)
         {
@@ -245,7 +221,7 @@ public static class OpenDataEndpoints
             return;
         }
 
-        var (referenceDate, rows) = await MunicipalitiesAsync(db, overviews, region.Id, filter, ct);
+        var (referenceDate, rows) = Municipalities(state, region.Id, filter);
         if (download.Format == "geojson")
         {
             await MunicipalityExport.WriteGeoJsonAsync(rows, region, referenceDate, output, ct);
@@ -258,9 +234,9 @@ public static class OpenDataEndpoints
 
     /// <summary>The ZIP, written entry by entry into the response as each file is produced.</summary>
     private static async Task WritePackageAsync(
-        Region region, ProjectFilter filter, Stream output, ResMonitorDbContext db, OverviewService overviews, HttpRequest request, CancellationToken ct)
+        Region region, ProjectFilter filter, Stream output, ResMonitorDbContext db, Core.History.RegisterState state, HttpRequest request, CancellationToken ct)
     {
-        var modified = await LatestSourceDateAsync(db, region.Id, ct);
+        var modified = state.ProjectsOf(region.Id).Select(p => (DateOnly?)p.SourceDate).Max();
         await using var body = new DeferredSyncWriteStream(output);
         await using (var zip = await ZipArchive.CreateAsync(body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, ct))
         {
@@ -268,7 +244,7 @@ public static class OpenDataEndpoints
             {
                 var entry = zip.CreateEntry(file.File, CompressionLevel.Optimal);
                 await using var stream = await entry.OpenAsync(ct);
-                await WriteFileAsync(file, region, filter, stream, db, overviews, ct);
+                await WriteFileAsync(file, region, filter, stream, db, state, ct);
             }
 
             var descriptor = zip.CreateEntry(DataPackage.FileName, CompressionLevel.Optimal);
@@ -295,31 +271,21 @@ public static class OpenDataEndpoints
     private static DataResource Resource(Download d) =>
         new(d.Name, d.File, d.TitleNl, d.DescriptionNl, d.Format, d.MediaType, d.Fields, d.Dialect);
 
-    internal static async Task<(Region? Region, HashSet<string> MunicipalityCodes)> RegionAsync(ResMonitorDbContext db, string region, CancellationToken ct)
-    {
-        var entity = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == region, ct);
-        if (entity is null)
-        {
-            return (null, []);
-        }
-
-        var codes = await db.MunicipalitiesOf(region)
-            .Select(o => o.Code)
-            .ToListAsync(ct);
-        return (entity, codes.ToHashSet(StringComparer.Ordinal));
-    }
+    internal static (Region? Region, HashSet<string> MunicipalityCodes) RegionOf(Core.History.RegisterState state, string region) =>
+        state.Region(region) is { } entity
+            ? (entity, state.MunicipalitiesOf(region).Select(o => o.Code).ToHashSet(StringComparer.Ordinal))
+            : (null, []);
 
     internal static async Task<DateOnly?> LatestSourceDateAsync(ResMonitorDbContext db, string region, CancellationToken ct) =>
         await db.Projects.Where(p => p.RegionId == region).MaxAsync(p => (DateOnly?)p.SourceDate, ct);
 
-    /// <summary>The municipalities (all, or the one of the filter) with their line of today's overview, in name order.</summary>
-    internal static async Task<(DateOnly ReferenceDate, List<MunicipalityFigures> Rows)> MunicipalitiesAsync(
-        ResMonitorDbContext db, OverviewService overviews, string region, ProjectFilter filter, CancellationToken ct)
+    /// <summary>The municipalities (all, or the one of the filter) with their line of the day's overview, in name order.</summary>
+    internal static (DateOnly ReferenceDate, List<MunicipalityFigures> Rows) Municipalities(
+        Core.History.RegisterState state, string region, ProjectFilter filter)
     {
-        var overview = await overviews.GetAsync(region, ct: ct)
+        var overview = Core.Register.RegisterFigures.Overview(state, region)
             ?? throw new InvalidOperationException($"De regio '{region}' verdween tijdens het verzoek.");
-        var municipalities = await db.MunicipalitiesOf(region)
-            .ToDictionaryAsync(o => o.Code, ct);
+        var municipalities = state.MunicipalitiesOf(region).ToDictionary(o => o.Code);
         var rows = overview.ByMunicipality
             .Where(line => filter.MunicipalityCode is null || line.Key == filter.MunicipalityCode)
             .Select(line => new MunicipalityFigures(municipalities[line.Key], line))

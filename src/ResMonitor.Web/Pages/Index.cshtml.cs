@@ -1,16 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using ResMonitor.Core.Data;
 using ResMonitor.Core.Energy;
+using ResMonitor.Core.Register;
 using ResMonitor.Web.Charts;
+using ResMonitor.Web.Forecast;
 using ResMonitor.Web.Indicators;
 using ResMonitor.Web.Infrastructure;
+using ResMonitor.Web.Register;
 
 namespace ResMonitor.Web.Pages;
 
-public sealed class IndexModel(
-    ResMonitorDbContext db, OverviewService overviews, ResMonitor.Web.Forecast.ForecastCache forecasts, TimeProvider clock, Language language) : PageModel
+public sealed class IndexModel(RegisterResolver register, ForecastCache forecasts, TimeProvider clock, Language language) : PageModel
 {
     public RegionSummary Summary { get; private set; } = null!;
 
@@ -34,34 +35,25 @@ public sealed class IndexModel(
             return BadRequest();
         }
 
-        if (reading.Date is { } date)
-        {
-            // The past: the register as known at the end of that day; the forecast is only made for today.
-            var state = await Core.History.RegisterAsOf.LoadAsync(db, date, clock.LocalTimeZone, ct);
-            var past = state.Region(ReferenceData.DefaultRegion);
-            var pastOverview = OverviewService.Calculate(state, ReferenceData.DefaultRegion);
-            if (past is null || pastOverview is null)
-            {
-                return NotFound();
-            }
-
-            Peildatum = date;
-            Past = History.Peildatum.Banner.Of(state);
-            Summary = RegionSummary.From(past, pastOverview);
-            Trend = await new ChartCatalog(new IndicatorData(db, clock) { State = state }, language).TrendAsync(ct) with { Peildatum = date };
-            return Page();
-        }
-
-        var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == ReferenceData.DefaultRegion, ct);
-        var overview = region is null ? null : await overviews.GetAsync(region.Id, ct: ct);
-        if (region is null || overview is null)
+        var state = await register.OnAsync(reading.Date, ct);
+        if (RegisterFigures.Summary(state, ReferenceData.DefaultRegion) is not { } summary)
         {
             return NotFound();
         }
 
-        Summary = RegionSummary.From(region, overview);
-        Forecast = await forecasts.GetAsync(region.Id, ct);
-        Trend = await new ChartCatalog(new IndicatorData(db, clock), language).TrendAsync(ct);
+        Summary = summary;
+        var trend = await new ChartCatalog(new IndicatorData(state), language).TrendAsync(ct);
+        if (reading.Date is { } date)
+        {
+            // The past: the register as known at the end of that day; the forecast is only made for today.
+            Peildatum = date;
+            Past = History.Peildatum.Banner.Of(state);
+            Trend = trend with { Peildatum = date };
+            return Page();
+        }
+
+        Forecast = await forecasts.GetAsync(ReferenceData.DefaultRegion, ct);
+        Trend = trend;
         return Page();
     }
 }

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using ResMonitor.Core.Data;
 using ResMonitor.Core.Energy;
 using ResMonitor.Core.Forecast;
+using ResMonitor.Core.Register;
 using ResMonitor.Core.Signals;
 
 namespace ResMonitor.Web.Regions;
@@ -40,9 +39,9 @@ public static class RegionsApi
     }
 
     internal static async Task<Results<Ok<RegionSignals>, ProblemHttpResult>> GetSignals(
-        string region, SignalService signals, Microsoft.Extensions.Options.IOptions<SignalOptions> options, CancellationToken ct)
+        string region, Register.RegisterResolver register, Microsoft.Extensions.Options.IOptions<SignalOptions> options, CancellationToken ct)
     {
-        var result = await signals.GetAsync(region, options.Value, publicOnly: true, ct);
+        var result = RegisterFigures.Signals(await register.TodayAsync(ct), region, options.Value, publicOnly: true);
         return result is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Onbekende regio",
                 detail: $"De regio '{region}' staat niet in het register of heeft geen doel.")
@@ -50,23 +49,23 @@ public static class RegionsApi
     }
 
     internal static async Task<Results<Ok<RegionForecast>, ProblemHttpResult>> GetForecast(
-        string region, string? runs, string? seed, ForecastService forecasts, CancellationToken ct)
+        string region, string? runs, string? seed, Register.RegisterResolver register, CancellationToken ct)
     {
-        var runCount = ForecastService.DefaultRuns;
+        var runCount = RegisterFigures.DefaultForecastRuns;
         if (runs is not null && (!int.TryParse(runs, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out runCount) || runCount is < 100 or > 100_000))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Ongeldige parameter 'runs'",
                 detail: $"De parameter 'runs' moet een geheel getal van 100 tot en met 100.000 zijn, niet '{runs}'.");
         }
 
-        var seedValue = ForecastService.DefaultSeed;
+        var seedValue = RegisterFigures.DefaultForecastSeed;
         if (seed is not null && !ulong.TryParse(seed, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out seedValue))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Ongeldige parameter 'seed'",
                 detail: $"De parameter 'seed' moet een geheel getal van 0 of meer zijn, niet '{seed}'.");
         }
 
-        var forecast = await forecasts.GetAsync(region, new ForecastSettings(runCount, seedValue), ct: ct);
+        var forecast = RegisterFigures.Forecast(await register.TodayAsync(ct), region, new ForecastSettings(runCount, seedValue));
         return forecast is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Onbekende regio",
                 detail: $"De regio '{region}' staat niet in het register of heeft geen doel.")
@@ -75,7 +74,7 @@ public static class RegionsApi
 
     internal static async Task<Results<Ok<RegionSummary>, ProblemHttpResult>> GetSummary(
         string region, [System.ComponentModel.Description(History.Peildatum.Description)] string? peildatum,
-        ResMonitorDbContext db, OverviewService overviews, TimeProvider clock, CancellationToken ct)
+        Register.RegisterResolver register, TimeProvider clock, CancellationToken ct)
     {
         var reading = History.Peildatum.Read(peildatum, clock);
         if (!reading.IsValid)
@@ -83,27 +82,17 @@ public static class RegionsApi
             return History.Peildatum.Problem(reading);
         }
 
-        if (reading.Date is { } date)
-        {
-            var state = await ResMonitor.Core.History.RegisterAsOf.LoadAsync(db, date, clock.LocalTimeZone, ct);
-            var past = state.Region(region);
-            var pastOverview = OverviewService.Calculate(state, region);
-            return past is null || pastOverview is null
-                ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Onbekende regio",
-                    detail: $"De regio '{region}' stond op {ResMonitor.Core.DutchFormat.Date(date)} niet in het register.")
-                : TypedResults.Ok(RegionSummary.From(past, pastOverview));
-        }
-
-        var entity = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == region, ct);
-        var overview = entity is null ? null : await overviews.GetAsync(region, ct: ct);
-        if (entity is null || overview is null)
+        var summary = RegisterFigures.Summary(await register.OnAsync(reading.Date, ct), region);
+        if (summary is null)
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status404NotFound,
                 title: "Onbekende regio",
-                detail: $"De regio '{region}' staat niet in het register.");
+                detail: reading.Date is { } date
+                    ? $"De regio '{region}' stond op {ResMonitor.Core.DutchFormat.Date(date)} niet in het register."
+                    : $"De regio '{region}' staat niet in het register.");
         }
 
-        return TypedResults.Ok(RegionSummary.From(entity, overview));
+        return TypedResults.Ok(summary);
     }
 }

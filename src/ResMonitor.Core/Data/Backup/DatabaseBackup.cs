@@ -158,6 +158,7 @@ public static class DatabaseBackup
             }
 
             await ResetIdentitiesAsync(connection, transaction, tables, ct);
+            await Register.RegisterVersionStore.RaiseAsync(connection, transaction, ct);
             await transaction.CommitAsync(ct);
             return new BackupSummary(manifest);
         }

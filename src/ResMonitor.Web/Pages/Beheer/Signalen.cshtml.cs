@@ -10,13 +10,13 @@ namespace ResMonitor.Web.Pages.Beheer;
 
 /// <summary>Every signal for the werkbureau and the partners, also those of rules the region does not publish.</summary>
 [Authorize(Policy = Roles.Lezer)]
-public sealed class SignalenModel(SignalService signals, IOptions<SignalOptions> options) : PageModel
+public sealed class SignalenModel(Register.RegisterResolver register, IOptions<SignalOptions> options) : PageModel
 {
     public RegionSignals Signals { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var result = await signals.GetAsync(ReferenceData.DefaultRegion, options.Value, publicOnly: false, ct);
+        var result = Core.Register.RegisterFigures.Signals(await register.TodayAsync(ct), ReferenceData.DefaultRegion, options.Value, publicOnly: false);
         if (result is null)
         {
             return NotFound();

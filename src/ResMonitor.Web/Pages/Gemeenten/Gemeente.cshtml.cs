@@ -1,15 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using ResMonitor.Core.Data;
 using ResMonitor.Core.Energy;
 using ResMonitor.Core.Projects;
 using ResMonitor.Core.Regions;
-using ResMonitor.Web.Infrastructure;
+using ResMonitor.Core.Register;
+using ResMonitor.Web.Register;
 
 namespace ResMonitor.Web.Pages.Gemeenten;
 
-public sealed class GemeenteModel(ResMonitorDbContext db, OverviewService overviews, TimeProvider clock) : PageModel
+public sealed class GemeenteModel(RegisterResolver register, TimeProvider clock) : PageModel
 {
     public Organisation Municipality { get; private set; } = null!;
 
@@ -36,51 +36,21 @@ public sealed class GemeenteModel(ResMonitorDbContext db, OverviewService overvi
             return BadRequest();
         }
 
-        if (reading.Date is { } date)
-        {
-            return PastState(await Core.History.RegisterAsOf.LoadAsync(db, date, clock.LocalTimeZone, ct), slug);
-        }
-
-        var municipalities = await db.MunicipalitiesOf(ReferenceData.DefaultRegion)
-            .ToListAsync(ct);
-        var municipality = municipalities.FirstOrDefault(m => Core.Slug.From(m.Name) == slug);
-        if (municipality is null)
-        {
-            return NotFound();
-        }
-
-        var overview = (await overviews.GetAsync(municipality.RegionId, municipalityId: municipality.Id, ct: ct))!;
-        var projects = await db.Projects.AsNoTracking()
-            .Where(p => p.MunicipalityId == municipality.Id)
-            .OrderBy(p => p.Name)
-            .ToListAsync(ct);
-        var hours = await db.FullLoadHours.AsNoTracking().Where(h => h.RegionId == municipality.RegionId).ToListAsync(ct);
-        var calculator = new YieldCalculator(hours, overview.ReferenceDate);
-
-        SearchAreas = await db.SearchAreas.AsNoTracking()
-            .Where(a => a.MunicipalityId == municipality.Id)
-            .OrderBy(a => a.Name)
-            .ToListAsync(ct);
-        Municipality = municipality;
-        Line = overview.ByMunicipality.Single();
-        ReferenceDate = overview.ReferenceDate;
-        Projects = projects.Select(p => (p, calculator.Estimate(p))).ToList();
-        return Page();
-    }
-
-    /// <summary>The municipality on a past day, from the register as it was known then.</summary>
-    private IActionResult PastState(Core.History.RegisterState state, string slug)
-    {
+        var state = await register.OnAsync(reading.Date, ct);
         var municipality = state.MunicipalitiesOf(ReferenceData.DefaultRegion).FirstOrDefault(m => Core.Slug.From(m.Name) == slug);
-        var overview = municipality is null ? null : OverviewService.Calculate(state, municipality.RegionId, municipality.Id);
+        var overview = municipality is null ? null : RegisterFigures.Overview(state, municipality.RegionId, municipality.Id);
         if (municipality is null || overview is null)
         {
             return NotFound();
         }
 
         var calculator = new YieldCalculator(state.FullLoadHours.Where(h => h.RegionId == municipality.RegionId).ToList(), state.Date);
-        Peildatum = state.Date;
-        Past = History.Peildatum.Banner.Of(state);
+        if (reading.Date is not null)
+        {
+            Peildatum = state.Date;
+            Past = History.Peildatum.Banner.Of(state);
+        }
+
         Municipality = municipality;
         Line = overview.ByMunicipality.Single();
         ReferenceDate = overview.ReferenceDate;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using ResMonitor.Core.Data;
 using ResMonitor.Core.Energy;
 using ResMonitor.Core.Regions;
@@ -8,7 +7,7 @@ using ResMonitor.Core.Regions;
 namespace ResMonitor.Web.Pages.Gemeenten;
 
 /// <summary>All municipalities of the region, each with its figures and a link to its own page.</summary>
-public sealed class IndexModel(ResMonitorDbContext db, OverviewService overviews) : PageModel
+public sealed class IndexModel(Register.RegisterResolver register) : PageModel
 {
     public Overview Overview { get; private set; } = null!;
 
@@ -16,16 +15,15 @@ public sealed class IndexModel(ResMonitorDbContext db, OverviewService overviews
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var overview = await overviews.GetAsync(ReferenceData.DefaultRegion, ct: ct);
+        var state = await register.TodayAsync(ct);
+        var overview = Core.Register.RegisterFigures.Overview(state, ReferenceData.DefaultRegion);
         if (overview is null)
         {
             return NotFound();
         }
 
         Overview = overview;
-        Municipalities = await db.MunicipalitiesOf(ReferenceData.DefaultRegion)
-            .OrderBy(o => o.Name)
-            .ToListAsync(ct);
+        Municipalities = state.MunicipalitiesOf(ReferenceData.DefaultRegion).OrderBy(o => o.Name, StringComparer.Ordinal).ToList();
         return Page();
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using ResMonitor.Core;
 using ResMonitor.Core.Data;
 using ResMonitor.Core.Energy;
@@ -12,7 +11,7 @@ using ResMonitor.Web.Infrastructure;
 namespace ResMonitor.Web.Pages.Kaart;
 
 /// <summary>The region's map: municipalities shaded by realised generation per inhabitant, projects and search areas.</summary>
-public sealed class IndexModel(ResMonitorDbContext db, OverviewService overviews) : PageModel
+public sealed class IndexModel(Register.RegisterResolver register) : PageModel
 {
     /// <summary>Class limits in MWh per inhabitant per year, so that small and large municipalities compare fairly.</summary>
     public static readonly decimal[] Levels = [0.5m, 1m, 2m, 4m];
@@ -69,16 +68,15 @@ public sealed class IndexModel(ResMonitorDbContext db, OverviewService overviews
             }
         }
 
-        var overview = await overviews.GetAsync(ReferenceData.DefaultRegion, ct: ct);
+        var state = await register.TodayAsync(ct);
+        var overview = Core.Register.RegisterFigures.Overview(state, ReferenceData.DefaultRegion);
         if (overview is null)
         {
             return NotFound();
         }
 
         Overview = overview;
-        Municipalities = await db.MunicipalitiesOf(ReferenceData.DefaultRegion)
-            .OrderBy(o => o.Name)
-            .ToListAsync(ct);
+        Municipalities = state.MunicipalitiesOf(ReferenceData.DefaultRegion).OrderBy(o => o.Name, StringComparer.Ordinal).ToList();
         if (!string.IsNullOrEmpty(gemeente))
         {
             Zoomed = Municipalities.FirstOrDefault(m => Slug.From(m.Name) == gemeente);
@@ -88,28 +86,18 @@ public sealed class IndexModel(ResMonitorDbContext db, OverviewService overviews
             }
         }
 
-        var query = db.Projects.AsNoTracking()
-            .Where(p => p.RegionId == ReferenceData.DefaultRegion && p.Latitude != null && p.Phase != Phase.Withdrawn);
-        var areas = db.SearchAreas.AsNoTracking().Include(a => a.Municipality)
-            .Where(a => a.RegionId == ReferenceData.DefaultRegion && a.GeometryGeoJson != null);
-        if (Technique is { } chosen)
-        {
-            query = query.Where(p => p.Technique == chosen);
-            areas = areas.Where(a => a.Technique == chosen);
-        }
-
-        if (Zoomed is { } zoomed)
-        {
-            query = query.Where(p => p.MunicipalityId == zoomed.Id);
-            areas = areas.Where(a => a.MunicipalityId == zoomed.Id);
-        }
-
-        var points = await query
-            .OrderBy(p => p.Name)
-            .Select(p => new { p.Id, p.Name, p.Technique, p.Phase, p.Latitude, p.Longitude, p.CapacityMw, p.Municipality!.Code })
-            .ToListAsync(ct);
-        Projects = points.Select(p => new MarkerProject(p.Id, p.Name, p.Technique, p.Phase, p.Latitude!.Value, p.Longitude!.Value, p.CapacityMw, p.Code)).ToList();
-        SearchAreas = await areas.OrderBy(a => a.Name).ToListAsync(ct);
+        var codes = Municipalities.ToDictionary(m => m.Id, m => m.Code);
+        Projects = state.ProjectsOf(ReferenceData.DefaultRegion, Zoomed?.Id)
+            .Where(p => p.Latitude != null && p.Longitude != null && p.Phase != Phase.Withdrawn && (Technique is null || p.Technique == Technique))
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => new MarkerProject(p.Id, p.Name, p.Technique, p.Phase, p.Latitude!.Value, p.Longitude!.Value, p.CapacityMw,
+                codes.GetValueOrDefault(p.MunicipalityId, "?")))
+            .ToList();
+        SearchAreas = state.SearchAreas
+            .Where(a => a.RegionId == ReferenceData.DefaultRegion && a.GeometryGeoJson != null && (Technique is null || a.Technique == Technique)
+                && (Zoomed is null || a.MunicipalityId == Zoomed.Id))
+            .OrderBy(a => a.Name, StringComparer.Ordinal)
+            .ToList();
         LayOut(string.IsNullOrEmpty(pagina) ? 1 : int.Parse(pagina, System.Globalization.CultureInfo.InvariantCulture));
         return Page();
     }

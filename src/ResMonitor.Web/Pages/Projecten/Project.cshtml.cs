@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using ResMonitor.Core.Data;
 using ResMonitor.Core.Energy;
 using ResMonitor.Core.Projects;
 
 namespace ResMonitor.Web.Pages.Projecten;
 
-public sealed class ProjectModel(ResMonitorDbContext db, TimeProvider clock) : PageModel
+public sealed class ProjectModel(ResMonitorDbContext db, Register.RegisterResolver register, TimeProvider clock) : PageModel
 {
     public Project Project { get; private set; } = null!;
 
@@ -40,32 +39,26 @@ public sealed class ProjectModel(ResMonitorDbContext db, TimeProvider clock) : P
             return BadRequest();
         }
 
-        if (reading.Date is { } date)
+        var state = await register.OnAsync(reading.Date, ct);
+        if (reading.Date is null)
         {
-            return await PastAsync(await Core.History.RegisterAsOf.LoadAsync(db, date, clock.LocalTimeZone, ct), id, ct);
+            var today = state.Project(id);
+            if (today is null)
+            {
+                return NotFound();
+            }
+
+            Today = state.Date;
+            Project = today;
+            PlanFailures = state.PlanFailures.Where(f => f.ProjectId == id).OrderBy(f => f.Date).ThenBy(f => f.Id).ToList();
+            Yield = new YieldCalculator(state.FullLoadHours.Where(h => h.RegionId == today.RegionId).ToList(), Today).Estimate(today);
+            Permit = today.Permits.OrderByDescending(p => p.GrantedOn ?? p.AppliedOn).FirstOrDefault();
+            Rule = CompetentAuthorityRule.Decide(today.Technique, today.CapacityMw, Permit?.HandedOverToProvinceOn);
+            Versions = await Core.History.VersionHistory.OfProjectAsync(db, id, ct: ct);
+            return Page();
         }
 
-        var project = await db.Projects.AsNoTracking()
-            .Include(p => p.Municipality)
-            .Include(p => p.SearchArea)
-            .Include(p => p.PhaseHistory)
-            .Include(p => p.Permits)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (project is null)
-        {
-            return NotFound();
-        }
-
-        Today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
-        var hours = await db.FullLoadHours.AsNoTracking().Where(h => h.RegionId == project.RegionId).ToListAsync(ct);
-        PlanFailures = await db.PlanFailures.AsNoTracking().Where(f => f.ProjectId == id).OrderBy(f => f.Date).ThenBy(f => f.Id).ToListAsync(ct);
-        Project = project;
-        Yield = new YieldCalculator(hours, Today).Estimate(project);
-        Permit = project.Permits.OrderByDescending(p => p.GrantedOn ?? p.AppliedOn).FirstOrDefault();
-        Rule = CompetentAuthorityRule.Decide(project.Technique, project.CapacityMw, Permit?.HandedOverToProvinceOn);
-        Versions = await Core.History.VersionHistory.OfProjectAsync(db, id, ct: ct);
-        return Page();
+        return await PastAsync(state, id, ct);
     }
 
     /// <summary>The project on a past day, from the register as it was known then; absent if it was not yet known.</summary>

@@ -7,13 +7,13 @@ using ResMonitor.Core.Signals;
 namespace ResMonitor.Web.Pages.Signalen;
 
 /// <summary>The public summary of the early warnings: per rule how many, and each one with its facts.</summary>
-public sealed class IndexModel(SignalService signals, IOptions<SignalOptions> options) : PageModel
+public sealed class IndexModel(Register.RegisterResolver register, IOptions<SignalOptions> options) : PageModel
 {
     public RegionSignals Signals { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var result = await signals.GetAsync(ReferenceData.DefaultRegion, options.Value, publicOnly: true, ct);
+        var result = Core.Register.RegisterFigures.Signals(await register.TodayAsync(ct), ReferenceData.DefaultRegion, options.Value, publicOnly: true);
         if (result is null)
         {
             return NotFound();

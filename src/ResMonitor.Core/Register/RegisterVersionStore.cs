@@ -1,0 +1,114 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using ResMonitor.Core.Data;
+
+namespace ResMonitor.Core.Register;
+
+/// <summary>
+/// The register version (table register_version, one row): raised by every write to a table behind the public
+/// figures, in the same transaction as the write, so that a cached read model is known to be out of date on every
+/// instance that reads the same database.
+/// </summary>
+public static class RegisterVersionStore
+{
+    private const string RaiseSql = "UPDATE register_version SET value = value + 1 WHERE id = 1";
+    private const string Select = "SELECT value FROM register_version WHERE id = 1";
+
+    /// <summary>The tables whose rows feed a public figure; a change to any of them raises the version.</summary>
+    public static readonly IReadOnlySet<Type> FiguresTables = new HashSet<Type>
+    {
+        typeof(Regions.Region), typeof(Regions.Organisation), typeof(Regions.Target), typeof(Projects.Project),
+        typeof(Projects.PhaseChange), typeof(Projects.Permit), typeof(Projects.SearchArea), typeof(Energy.FullLoadHours),
+        typeof(PlanFailures.PlanFailure), typeof(Grid.Congestion), typeof(Forecast.ForecastAssumptionRow),
+        typeof(Governance.Impasse), typeof(Governance.EscalationEvent),
+    };
+
+    /// <summary>
+    /// Raised after any transaction of this process was committed (the version may have moved on): a site in the same
+    /// process reads the version then, so that a write through it, or through the command line run in-process, is
+    /// seen by the next request.
+    /// </summary>
+    public static event Action? Committed;
+
+    internal static void OnCommitted() => Committed?.Invoke();
+
+    /// <summary>The current value read synchronously on an open connection outside any transaction; 0 without the table.</summary>
+    public static long Read(DbConnection connection)
+    {
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Select;
+            var value = command.ExecuteScalar();
+            return value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+        }
+        catch (DbException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>Raises the version inside the context's current transaction (if any).</summary>
+    public static Task RaiseAsync(ResMonitorDbContext db, CancellationToken ct = default) =>
+        db.Database.ExecuteSqlRawAsync(RaiseSql, ct);
+
+    public static void Raise(ResMonitorDbContext db) => db.Database.ExecuteSqlRaw(RaiseSql);
+
+    /// <summary>Raises the version on a plain connection, inside <paramref name="transaction"/>.</summary>
+    public static async Task RaiseAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = RaiseSql;
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The current value read on an open connection outside any transaction; 0 without the table.</summary>
+    public static async Task<long> ReadAsync(DbConnection connection, CancellationToken ct = default)
+    {
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Select;
+            var value = await command.ExecuteScalarAsync(ct);
+            return value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+        }
+        catch (DbException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>The current value; 0 on a database without the table (not yet migrated).</summary>
+    public static async Task<long> ReadAsync(ResMonitorDbContext db, CancellationToken ct = default)
+    {
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+        }
+
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = Select;
+            var value = await command.ExecuteScalarAsync(ct);
+            return value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+        }
+        catch (DbException)
+        {
+            return 0;
+        }
+        finally
+        {
+            if (opened)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+}
