@@ -29,6 +29,8 @@ public abstract class AssumptionEditorTests<TDatabase>(TDatabase database) : Sit
         await using (var db = Database.CreateContext())
         {
             await db.Targets.Where(t => t.RegionId == "drenthe" && t.Technique == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.ValueMwh, 700_000m));
+            // Written past the register's own paths: raise its version as every writer must, so the site sees it.
+            await Core.Register.RegisterVersionStore.RaiseAsync(db);
         }
 
         var before = await ForecastAsync();
@@ -151,6 +153,8 @@ public abstract class AssumptionEditorTests<TDatabase>(TDatabase database) : Sit
         {
             await using var db = Database.CreateContext();
             await db.ForecastAssumptions.Where(a => a.Version == broken).ExecuteDeleteAsync();
+            // Written past the register's own paths: raise its version as every writer must, so the site sees it.
+            await Core.Register.RegisterVersionStore.RaiseAsync(db);
         }
     }
 

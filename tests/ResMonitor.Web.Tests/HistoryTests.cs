@@ -267,6 +267,8 @@ public abstract partial class HistoryTests<TDatabase>(TDatabase database) : Site
         await using (var db = Database.CreateContext())
         {
             await db.AuditEntries.Where(a => a.TableName == "projects" && a.RowKey == "VB-027").ExecuteDeleteAsync();
+            // Written past the register's own paths: raise its version as every writer must, so the site sees it.
+            await Core.Register.RegisterVersionStore.RaiseAsync(db);
         }
 
         var html = WebUtility.HtmlDecode(await Client.GetStringAsync("/projecten/VB-027"));
@@ -418,6 +420,8 @@ public abstract partial class HistoryTests<TDatabase>(TDatabase database) : Site
 
             // The seed's entries (regions, organisations, targets, full-load hours) date the register's first load.
             await db.AuditEntries.ExecuteUpdateAsync(u => u.SetProperty(a => a.At, new DateTimeOffset(2020, 1, 1, 12, 0, 0, TimeSpan.Zero)));
+            // Written past the register's own paths: raise its version as every writer must, so the site sees it.
+            await Core.Register.RegisterVersionStore.RaiseAsync(db);
             await BeheerSession.AddUserAsync(Database, "redacteur", "GM0114", Editor);
             var emmen = await db.Organisations.SingleAsync(o => o.Code == "GM0114");
 
@@ -450,6 +454,8 @@ public abstract partial class HistoryTests<TDatabase>(TDatabase database) : Site
             // Another writer's entry, its moment written as local time with an offset (as a bulk writer might).
             var name = await db.Projects.Where(p => p.Id == "VB-002").Select(p => p.Name).SingleAsync();
             await db.Database.ExecuteSqlRawAsync(db.Database.IsSqlite() ? ForeignEntrySqlite : ForeignEntryPostgres, "2024-12-01T00:30:00+02:00", name);
+            // Written past the register's own paths: raise its version as every writer must, so the site sees it.
+            await Core.Register.RegisterVersionStore.RaiseAsync(db);
         }
         finally
         {
@@ -469,6 +475,8 @@ public abstract partial class HistoryTests<TDatabase>(TDatabase database) : Site
         await db.SaveChangesAsync();
         var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
         var changed = await db.AuditEntries.Where(a => a.Id > last).ExecuteUpdateAsync(s => s.SetProperty(a => a.At, at));
+        // Written past the register's own paths: raise its version as every writer must, so the site sees it.
+        await Core.Register.RegisterVersionStore.RaiseAsync(db);
         Assert.True(changed > 0);
     }
 

@@ -436,6 +436,8 @@ public abstract class OpenDataTests<TDatabase>(TDatabase database) : SiteTest<TD
             File.Delete(path);
             await using var db = Database.CreateContext();
             await db.Projects.Where(p => p.Id == id).ExecuteDeleteAsync();
+            // Written past the register's own paths: raise its version as every writer must, so the site sees it.
+            await Core.Register.RegisterVersionStore.RaiseAsync(db);
         }
     }
 
