@@ -123,6 +123,16 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
         {
             var root = BuildTree();
             var parse = root.Parse(args);
+            if (parse.CommandResult.Command == root && root.Options.OfType<VersionOption>().Any(v => parse.GetResult(v) is not null))
+            {
+                // The library refuses --version next to any other option; --database before it is harmless.
+                var assembly = System.Reflection.Assembly.GetEntryAssembly() ?? typeof(CliApp).Assembly;
+                await output.WriteLineAsync(
+                    (System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(assembly)?.InformationalVersion)
+                    ?? assembly.GetName().Version?.ToString() ?? "onbekend");
+                return Success;
+            }
+
             if (parse.Errors.Count > 0 && parse.Action is not CommandTree.DutchHelp)
             {
                 throw new UsageException(CommandTree.Explain(parse));
