@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ResMonitor.Core;
 using ResMonitor.Core.Data;
 using ResMonitor.Core.Data.Backup;
@@ -10,21 +11,31 @@ public sealed class BackupCommands(TextWriter output, TextWriter error, TimeProv
     private const string BackupUsage = "Gebruik: resmonitor backup BESTAND.";
     private const string RestoreUsage = "Gebruik: resmonitor restore BESTAND [--force].";
 
-    public async Task<int> BackupAsync(CommandLine line, DatabaseSetting setting, CancellationToken ct)
+    internal Command BuildBackup(Func<ParseResult, DatabaseSetting> setting)
     {
-        if (line.Words.Count != 2)
-        {
-            throw new UsageException(BackupUsage);
-        }
+        var file = new Argument<string>("BESTAND") { Description = "het back-upbestand" };
+        var command = CommandTree.Create("backup", "bewaar de hele database in één bestand (SQLite en PostgreSQL)", BackupUsage, file);
+        command.SetAction((parse, ct) => BackupAsync(setting(parse), parse.GetValue(file)!, ct));
+        return command;
+    }
 
-        line.Allow();
+    internal Command BuildRestore(Func<ParseResult, DatabaseSetting> setting)
+    {
+        var file = new Argument<string>("BESTAND") { Description = "het back-upbestand" };
+        var force = CommandTree.Flag("--force", "vervang een niet-lege database");
+        var command = CommandTree.Create("restore", "zet een back-up terug", RestoreUsage, file, force);
+        command.SetAction((parse, ct) => RestoreAsync(setting(parse), parse.GetValue(file)!, parse.GetValue(force), ct));
+        return command;
+    }
+
+    public async Task<int> BackupAsync(DatabaseSetting setting, string path, CancellationToken ct)
+    {
         if (setting.SqlitePath is { } databaseFile && !File.Exists(databaseFile))
         {
             await error.WriteLineAsync($"De database {databaseFile} bestaat niet; er is niets om te bewaren.");
             return CliApp.Failure;
         }
 
-        var path = line.Words[1];
         if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder && !Directory.Exists(folder))
         {
             await error.WriteLineAsync($"De map {folder} bestaat niet; maak haar eerst aan of kies een andere plek voor de back-up.");
@@ -45,15 +56,8 @@ public sealed class BackupCommands(TextWriter output, TextWriter error, TimeProv
         return CliApp.Success;
     }
 
-    public async Task<int> RestoreAsync(CommandLine line, DatabaseSetting setting, CancellationToken ct)
+    public async Task<int> RestoreAsync(DatabaseSetting setting, string path, bool force, CancellationToken ct)
     {
-        if (line.Words.Count != 2)
-        {
-            throw new UsageException(RestoreUsage);
-        }
-
-        line.Allow("--force");
-        var path = line.Words[1];
         if (!File.Exists(path))
         {
             await error.WriteLineAsync($"Het bestand {path} bestaat niet. Er is niets veranderd.");
@@ -63,7 +67,7 @@ public sealed class BackupCommands(TextWriter output, TextWriter error, TimeProv
         await using var db = CliApp.Open(setting, clock);
         try
         {
-            var summary = await DatabaseBackup.RestoreAsync(db, path, line.Flag("--force"), ct);
+            var summary = await DatabaseBackup.RestoreAsync(db, path, force, ct);
             var created = summary.Manifest.CreatedAt.ToUniversalTime();
             await output.WriteLineAsync(
                 $"{setting} hersteld uit {path} (back-up van {DutchFormat.Date(DateOnly.FromDateTime(created.UtcDateTime))} " +

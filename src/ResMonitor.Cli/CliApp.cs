@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Help;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ResMonitor.Core;
@@ -65,7 +67,8 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
                                              komt uit RESMONITOR_PASSWORD of standaardinvoer;
                                              een redacteur hoort bij één organisatie (code, bv. GM0106)
           user list                          toon de gebruikers met rol en organisatie
-          help                               deze tekst
+          help [OPDRACHT]                    deze tekst, of de hulp bij één opdracht (ook: OPDRACHT --help)
+          --version                          de versie van resmonitor
 
         Database: --database of de omgevingsvariabele RESMONITOR_DATABASE, als sqlite:PAD of
         postgres:Host=...;Database=...;Username=...;Password=... (standaard sqlite:data/resmonitor.db).
@@ -73,42 +76,69 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
         Uitkomst: 0 gelukt, 1 mislukt, 2 verkeerd gebruik.
         """;
 
+    private readonly Option<string> _database = new("--database") { HelpName = "DB", Recursive = true, Description = "de database" };
+
+    /// <summary>
+    /// True when the words ask for the web host (`serve`, or no command at all as the test host starts it) rather
+    /// than a command; options the web host understands (such as --urls or --environment) are not the CLI's business.
+    /// </summary>
+    public static bool WantsServer(IReadOnlyList<string> args)
+    {
+        // Options that take a value: every such option of the command tree, and those of the web host.
+        var tree = new CliApp(TextWriter.Null, TextWriter.Null, TimeProvider.System).BuildTree();
+        var valued = new HashSet<string>(["--urls", "--environment", "--contentRoot", "--applicationName"], StringComparer.Ordinal);
+        foreach (var command in Descendants(tree))
+        {
+            foreach (var option in command.Options.Where(o => o.Arity.MaximumNumberOfValues > 0))
+            {
+                valued.Add(option.Name);
+            }
+        }
+
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg is "--help" or "-h" or "-?" or "--version")
+            {
+                return false;
+            }
+
+            if (arg.StartsWith('-'))
+            {
+                i += valued.Contains(arg) ? 1 : 0;
+                continue;
+            }
+
+            return arg == "serve";
+        }
+
+        return true;
+    }
+
+    private static IEnumerable<Command> Descendants(Command command) => command.Subcommands.SelectMany(Descendants).Prepend(command);
+
     public async Task<int> RunAsync(string[] args, CancellationToken ct = default)
     {
         try
         {
-            var line = CommandLine.Parse(args);
-            if (line.Words.Count == 0 || line.Words[0] is "help" or "-h" || line.Flag("--help"))
+            var root = BuildTree();
+            var parse = root.Parse(args);
+            if (parse.CommandResult.Command == root && root.Options.OfType<VersionOption>().Any(v => parse.GetResult(v) is not null))
             {
-                await output.WriteLineAsync(Help);
-                return line.Words.Count == 0 && !line.Flag("--help") ? BadUsage : Success;
+                // The library refuses --version next to any other option; --database before it is harmless.
+                var assembly = System.Reflection.Assembly.GetEntryAssembly() ?? typeof(CliApp).Assembly;
+                await output.WriteLineAsync(
+                    (System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(assembly)?.InformationalVersion)
+                    ?? assembly.GetName().Version?.ToString() ?? "onbekend");
+                return Success;
             }
 
-            DatabaseSetting setting;
-            try
+            if (parse.Errors.Count > 0 && parse.Action is not CommandTree.DutchHelp)
             {
-                setting = DatabaseSetting.FromEnvironment(line.Value("--database"));
-            }
-            catch (FormatException e)
-            {
-                throw new UsageException(e.Message);
+                throw new UsageException(CommandTree.Explain(parse));
             }
 
-            return line.Words[0] switch
-            {
-                "migrate" => await MigrateAsync(line, setting, ct),
-                "seed" => await SeedAsync(line, setting, ct),
-                "status" => await StatusAsync(line, setting, ct),
-                "import" => await ImportAsync(line, setting, ct),
-                "export" => await ExportAsync(line, setting, ct),
-                "forecast" => await ForecastAsync(line, setting, ct),
-                "plan-failure" => await PlanFailureAsync(line, setting, ct),
-                "escalation" => await EscalationAsync(line, setting, ct),
-                "backup" => await new BackupCommands(output, error, clock).BackupAsync(line, setting, ct),
-                "restore" => await new BackupCommands(output, error, clock).RestoreAsync(line, setting, ct),
-                "user" => await new UserCommand(output, error, Input, Variables, clock).RunAsync(line, setting, EnsureSchemaAsync, ct),
-                var other => throw new UsageException($"Onbekende opdracht '{other}'. 'resmonitor help' toont de opdrachten."),
-            };
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, ct);
         }
         catch (UsageException e)
         {
@@ -126,6 +156,143 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
         }
     }
 
+    private RootCommand BuildTree()
+    {
+        var root = new RootCommand("resmonitor: het register en de monitor van een RES-regio.");
+        root.Options.Add(_database);
+        foreach (var option in root.Options)
+        {
+            if (option is HelpOption helpOption)
+            {
+                helpOption.Action = new CommandTree.DutchHelp(Help);
+            }
+        }
+
+        root.SetAction(async (_, _) =>
+        {
+            // No command: the overview, and "bad usage" so that a script that forgot its words notices.
+            await output.WriteLineAsync(Help);
+            return BadUsage;
+        });
+
+        var region = () => CommandTree.StringOption("--region", "ID", "de regio (standaard " + ReferenceData.DefaultRegion + ")");
+        var json = () => CommandTree.Flag("--json", "als JSON");
+
+        var help = CommandTree.Create("help", "toon de opdrachten", "Gebruik: resmonitor help [OPDRACHT].");
+        var helpTopic = new Argument<string[]>("OPDRACHT") { Arity = ArgumentArity.ZeroOrMore, Description = "de opdracht waarover u hulp wilt" };
+        help.Arguments.Add(helpTopic);
+        help.SetAction(async (parse, _) =>
+        {
+            var words = parse.GetValue(helpTopic) ?? [];
+            Command command = root;
+            foreach (var word in words)
+            {
+                command = command.Subcommands.FirstOrDefault(c => c.Name == word)
+                          ?? throw new UsageException($"Onbekende opdracht '{string.Join(' ', words)}'. 'resmonitor help' toont de opdrachten.");
+            }
+
+            if (ReferenceEquals(command, root))
+            {
+                await output.WriteLineAsync(Help);
+            }
+            else
+            {
+                CommandTree.DutchHelp.Write(command, output);
+            }
+
+            return Success;
+        });
+        root.Subcommands.Add(help);
+
+        var serve = CommandTree.Create("serve", "start de monitor (standaard http://127.0.0.1:5080)", "Gebruik: resmonitor serve [--urls URL].",
+            CommandTree.StringOption("--urls", "URL", "het adres van de monitor"));
+        serve.SetAction((_, _) => throw new UsageException("'serve' start de monitor via het programma resmonitor, niet via deze opdrachtregel."));
+        root.Subcommands.Add(serve);
+
+        var migrate = CommandTree.Create("migrate", "maak of werk het databaseschema bij", "Gebruik: resmonitor migrate.");
+        migrate.SetAction((parse, ct) => MigrateAsync(Setting(parse), ct));
+        root.Subcommands.Add(migrate);
+
+        var withoutExamples = CommandTree.Flag("--without-examples", "alleen echte gegevens, voorbeelden eruit");
+        var regionFolder = CommandTree.StringOption("--region-folder", "MAP", "de map met de gegevens van een regio (standaard Drenthe)");
+        var seed = CommandTree.Create("seed", "laad de referentiegegevens", "Gebruik: resmonitor seed [--without-examples] [--region-folder MAP].",
+            withoutExamples, regionFolder);
+        seed.SetAction((parse, ct) => SeedAsync(Setting(parse), parse.GetValue(regionFolder), !parse.GetValue(withoutExamples), ct));
+        root.Subcommands.Add(seed);
+
+        var statusJson = json();
+        var statusRegion = region();
+        var status = CommandTree.Create("status", "het overzicht tegen het doel, als tabel of JSON", "Gebruik: resmonitor status [--json] [--region ID].",
+            statusJson, statusRegion);
+        status.SetAction((parse, ct) => StatusAsync(Setting(parse), parse.GetValue(statusRegion), parse.GetValue(statusJson), ct));
+        root.Subcommands.Add(status);
+
+        const string importUsage = "Gebruik: resmonitor import projects BESTAND [--dry-run] [--overwrite-corrections] [--region ID].";
+        var importFile = new Argument<string>("BESTAND") { Description = "CSV- of XLSX-bestand (formaat: docs/import-format.md)" };
+        var dryRun = CommandTree.Flag("--dry-run", "alleen het rapport, niets opslaan");
+        var overwrite = CommandTree.Flag("--overwrite-corrections", "ook velden overschrijven die met de hand zijn gecorrigeerd");
+        var importRegion = region();
+        var importProjects = CommandTree.Create("projects", "lees projecten in; nieuwe worden toegevoegd, bestaande bijgewerkt", importUsage,
+            importFile, dryRun, overwrite, importRegion);
+        importProjects.SetAction((parse, ct) => ImportAsync(Setting(parse), parse.GetValue(importFile)!, parse.GetValue(importRegion),
+            parse.GetValue(dryRun), parse.GetValue(overwrite), ct));
+        root.Subcommands.Add(CommandTree.Create("import", "lees gegevens in", importUsage, importProjects));
+
+        const string exportUsage = "Gebruik: resmonitor export projects --format csv|xlsx|json|geojson [--output BESTAND] [--region ID].";
+        var format = CommandTree.StringOption("--format", "csv|xlsx|json|geojson", "het formaat");
+        format.CompletionSources.Add("csv", "xlsx", "json", "geojson");
+        var outputFile = CommandTree.StringOption("--output", "BESTAND", "het bestand (zonder: naar het scherm)");
+        var exportRegion = region();
+        var exportProjects = CommandTree.Create("projects", "schrijf alle projecten", exportUsage, format, outputFile, exportRegion);
+        exportProjects.SetAction((parse, ct) => ExportAsync(Setting(parse), parse.GetValue(format), parse.GetValue(outputFile), parse.GetValue(exportRegion), ct));
+        root.Subcommands.Add(CommandTree.Create("export", "schrijf gegevens weg", exportUsage, exportProjects));
+
+        var forecastJson = json();
+        var runs = CommandTree.StringOption("--runs", "N", "het aantal simulaties (100 tot en met 100.000)");
+        var seedNumber = CommandTree.StringOption("--seed", "N", "het startgetal van de simulatie");
+        var forecastRegion = region();
+        var forecast = CommandTree.Create("forecast", "de prognose: kans dat het doel wordt gehaald, P10/P50/P90",
+            "Gebruik: resmonitor forecast [--json] [--runs N] [--seed N] [--region ID].", forecastJson, runs, seedNumber, forecastRegion);
+        forecast.SetAction((parse, ct) => ForecastAsync(Setting(parse), parse.GetValue(forecastRegion), parse.GetValue(forecastJson),
+            parse.GetValue(runs), parse.GetValue(seedNumber), ct));
+        root.Subcommands.Add(forecast);
+
+        root.Subcommands.Add(new PlanFailureCommands(output, error, clock).Build(region, OpenCheckedAsync, Setting));
+        root.Subcommands.Add(new EscalationCommands(output, clock).Build(OpenCheckedAsync, Setting));
+        var backups = new BackupCommands(output, error, clock);
+        root.Subcommands.Add(backups.BuildBackup(Setting));
+        root.Subcommands.Add(backups.BuildRestore(Setting));
+        root.Subcommands.Add(new UserCommand(output, error, Input, Variables, clock).Build(region, EnsureSchemaAsync, Setting));
+        return root;
+    }
+
+    private DatabaseSetting Setting(ParseResult parse)
+    {
+        try
+        {
+            return DatabaseSetting.FromEnvironment(parse.GetValue(_database));
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    private static async Task<ResMonitorDbContext> OpenCheckedAsync(DatabaseSetting setting, CancellationToken ct)
+    {
+        var db = Open(setting, clock);
+        try
+        {
+            await EnsureSchemaAsync(db, ct);
+            return db;
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Opens the database, creating the SQLite folder when needed.</summary>
     public static ResMonitorDbContext Open(DatabaseSetting setting, TimeProvider? clock = null)
     {
@@ -139,10 +306,8 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
         return db;
     }
 
-    private async Task<int> MigrateAsync(CommandLine line, DatabaseSetting setting, CancellationToken ct)
+    private async Task<int> MigrateAsync(DatabaseSetting setting, CancellationToken ct)
     {
-        Expect(line, 1);
-        line.Allow();
         await using var db = Open(setting, clock);
         var result = await Migrator.MigrateAsync(db, ct);
         await output.WriteLineAsync(result.Applied.Count == 0
@@ -151,13 +316,11 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
         return Success;
     }
 
-    private async Task<int> SeedAsync(CommandLine line, DatabaseSetting setting, CancellationToken ct)
+    private async Task<int> SeedAsync(DatabaseSetting setting, string? regionFolder, bool withExamples, CancellationToken ct)
     {
-        Expect(line, 1);
-        line.Allow("--without-examples", "--region-folder");
         await using var db = Open(setting, clock);
         await Migrator.MigrateAsync(db, ct);
-        var result = await new ReferenceData(db, clock).SeedAsync(line.Value("--region-folder"), !line.Flag("--without-examples"), ct);
+        var result = await new ReferenceData(db, clock).SeedAsync(regionFolder, withExamples, ct);
         await output.WriteLineAsync(
             $"Regio '{result.RegionId}' geladen: {result.Organisations} partners, {result.Targets} doelen, {result.FullLoadHours} vollasturen.");
         if (result.ExamplesAdded > 0)
@@ -173,11 +336,9 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
         return Success;
     }
 
-    private async Task<int> StatusAsync(CommandLine line, DatabaseSetting setting, CancellationToken ct)
+    private async Task<int> StatusAsync(DatabaseSetting setting, string? regionOption, bool asJson, CancellationToken ct)
     {
-        Expect(line, 1);
-        line.Allow("--json", "--region");
-        var regionId = line.Value("--region") ?? ReferenceData.DefaultRegion;
+        var regionId = regionOption ?? ReferenceData.DefaultRegion;
 
         await using var db = Open(setting, clock);
         await EnsureSchemaAsync(db, ct);
@@ -188,7 +349,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
             return Failure;
         }
 
-        if (line.Flag("--json"))
+        if (asJson)
         {
             await output.WriteLineAsync(JsonSerializer.Serialize(summary, Json));
         }
@@ -200,20 +361,18 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
         return Success;
     }
 
-    private async Task<int> ForecastAsync(CommandLine line, DatabaseSetting setting, CancellationToken ct)
+    private async Task<int> ForecastAsync(DatabaseSetting setting, string? regionOption, bool asJson, string? runsOption, string? seedOption, CancellationToken ct)
     {
-        Expect(line, 1);
-        line.Allow("--json", "--runs", "--seed", "--region");
-        var regionId = line.Value("--region") ?? ReferenceData.DefaultRegion;
+        var regionId = regionOption ?? ReferenceData.DefaultRegion;
         var runs = Core.Register.RegisterFigures.DefaultForecastRuns;
-        if (line.Value("--runs") is { } runsText &&
+        if (runsOption is { } runsText &&
             (!int.TryParse(runsText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out runs) || runs is < 100 or > 100_000))
         {
             throw new UsageException($"--runs moet een geheel getal van 100 tot en met 100.000 zijn, niet '{runsText}'.");
         }
 
         var seed = Core.Register.RegisterFigures.DefaultForecastSeed;
-        if (line.Value("--seed") is { } seedText &&
+        if (seedOption is { } seedText &&
             !ulong.TryParse(seedText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out seed))
         {
             throw new UsageException($"--seed moet een geheel getal van 0 of meer zijn, niet '{seedText}'.");
@@ -229,46 +388,22 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
             return Failure;
         }
 
-        await output.WriteAsync(line.Flag("--json")
+        await output.WriteAsync(asJson
             ? JsonSerializer.Serialize(forecast, ForecastJson) + Environment.NewLine
             : ForecastText.Render(forecast));
         return Success;
     }
 
-    private async Task<int> PlanFailureAsync(CommandLine line, DatabaseSetting setting, CancellationToken ct)
-    {
-        await using var db = Open(setting, clock);
-        await EnsureSchemaAsync(db, ct);
-        return await new PlanFailureCommands(output, error, clock).RunAsync(line, db, ct);
-    }
-
-    private async Task<int> EscalationAsync(CommandLine line, DatabaseSetting setting, CancellationToken ct)
-    {
-        await using var db = Open(setting, clock);
-        await EnsureSchemaAsync(db, ct);
-        return await new EscalationCommands(output, clock).RunAsync(line, db, ct);
-    }
-
     private static readonly JsonSerializerOptions ForecastJson = new(Json) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
-    private async Task<int> ImportAsync(CommandLine line, DatabaseSetting setting, CancellationToken ct)
+    private async Task<int> ImportAsync(DatabaseSetting setting, string path, string? regionOption, bool dryRun, bool overwriteCorrections, CancellationToken ct)
     {
-        const string usage = "Gebruik: resmonitor import projects BESTAND [--dry-run] [--overwrite-corrections].";
-        if (line.Words.Count < 2 || line.Words[1] != "projects")
-        {
-            throw new UsageException(usage);
-        }
-
-        Expect(line, 3, usage);
-        line.Allow("--dry-run", "--region", "--overwrite-corrections");
-        var dryRun = line.Flag("--dry-run");
         await using var db = Open(setting, clock);
         await EnsureSchemaAsync(db, ct);
         var importer = new ProjectImporter(db, ImportSettings(), clock);
-        var path = line.Words[2];
-        var request = new ImportRequest(line.Value("--region") ?? ReferenceData.DefaultRegion, Path.GetFileName(path), dryRun)
+        var request = new ImportRequest(regionOption ?? ReferenceData.DefaultRegion, Path.GetFileName(path), dryRun)
         {
-            OverwriteCorrections = line.Flag("--overwrite-corrections"),
+            OverwriteCorrections = overwriteCorrections,
         };
         var report = await importer.ImportFileAsync(request, path, ct);
         if (!report.Succeeded)
@@ -288,15 +423,9 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
         return Success;
     }
 
-    private async Task<int> ExportAsync(CommandLine line, DatabaseSetting setting, CancellationToken ct)
+    private async Task<int> ExportAsync(DatabaseSetting setting, string? formatOption, string? path, string? regionOption, CancellationToken ct)
     {
-        if (line.Words.Count != 2 || line.Words[1] != "projects")
-        {
-            throw new UsageException("Gebruik: resmonitor export projects --format csv|xlsx|json|geojson [--output BESTAND].");
-        }
-
-        line.Allow("--format", "--output", "--region");
-        var format = line.Value("--format")?.ToLowerInvariant() switch
+        var format = formatOption?.ToLowerInvariant() switch
         {
             "csv" => ExportFormat.Csv,
             "xlsx" => ExportFormat.Xlsx,
@@ -305,20 +434,19 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
             null => throw new UsageException("Kies een formaat met --format csv, xlsx, json of geojson."),
             var other => throw new UsageException($"Onbekend formaat '{other}': kies csv, xlsx, json of geojson."),
         };
-        if (format == ExportFormat.Xlsx && line.Value("--output") is null)
+        if (format == ExportFormat.Xlsx && path is null)
         {
             throw new UsageException("Een XLSX-bestand gaat niet naar het scherm: geef --output BESTAND.xlsx.");
         }
         await using var db = Open(setting, clock);
         await EnsureSchemaAsync(db, ct);
-        var regionId = line.Value("--region") ?? ReferenceData.DefaultRegion;
+        var regionId = regionOption ?? ReferenceData.DefaultRegion;
         if (!await db.Regions.AnyAsync(r => r.Id == regionId, ct))
         {
             await error.WriteLineAsync($"De regio '{regionId}' staat niet in het register.");
             return Failure;
         }
 
-        var path = line.Value("--output");
         var temporary = path is null ? null : path + ".part";
         await using (var stream = temporary is null ? Console.OpenStandardOutput() : File.Create(temporary))
         {
@@ -335,7 +463,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
         return Success;
     }
 
-    private static async Task EnsureSchemaAsync(ResMonitorDbContext db, CancellationToken ct)
+    internal static async Task EnsureSchemaAsync(ResMonitorDbContext db, CancellationToken ct)
     {
         var pending = await Migrator.PendingAsync(db, ct);
         if (pending.Count > 0)
@@ -356,11 +484,4 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
         return options;
     }
 
-    private static void Expect(CommandLine line, int words, string? usage = null)
-    {
-        if (line.Words.Count != words)
-        {
-            throw new UsageException(usage ?? $"'{line.Words[0]}' verwacht geen verdere woorden; zie 'resmonitor help'.");
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ResMonitor.Core;
@@ -14,47 +15,75 @@ internal sealed class PlanFailureCommands(TextWriter output, TextWriter error, T
         "--reason draagvlak|ruimte|netcapaciteit|financiering|vergunning|techniek|anders --explanation TEKST [--percent N] [--expected JJJJ-MM-DD] [--lost-mwh N], " +
         "of: resmonitor plan-failure list [--region ID].";
 
-    public async Task<int> RunAsync(CommandLine line, ResMonitorDbContext db, CancellationToken ct)
-    {
-        var regionId = line.Value("--region") ?? ReferenceData.DefaultRegion;
-        switch (line.Words.ElementAtOrDefault(1))
-        {
-            case "list":
-                line.Allow("--region");
-                foreach (var f in await db.PlanFailures.AsNoTracking().Where(f => f.RegionId == regionId).OrderBy(f => f.Date).ThenBy(f => f.Id).ToListAsync(ct))
-                {
-                    await output.WriteLineAsync($"{DutchFormat.Date(f.Date)}  {f.ProjectId ?? f.SearchAreaId}  {PlanFailureLabels.Kinds[f.Kind]}, reden: {PlanFailureLabels.Reasons[f.Reason]}. {f.Explanation}");
-                }
+    private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
 
-                return CliApp.Success;
-            case "add":
-                line.Allow("--region", "--project", "--search-area", "--kind", "--date", "--reason", "--explanation", "--percent", "--expected", "--lost-mwh");
-                return await AddAsync(line, db, regionId, ct);
-            default:
-                throw new UsageException(Usage);
-        }
+    public Command Build(Func<Option<string>> region, Func<DatabaseSetting, CancellationToken, Task<ResMonitorDbContext>> open, Func<ParseResult, DatabaseSetting> setting)
+    {
+        var listRegion = region();
+        var list = CommandTree.Create("list", "de vastgelegde planuitval", Usage, listRegion);
+        list.SetAction(async (parse, ct) =>
+        {
+            await using var db = await open(setting(parse), ct);
+            return await ListAsync(db, parse.GetValue(listRegion) ?? ReferenceData.DefaultRegion, ct);
+        });
+
+        var addRegion = region();
+        Option<string>[] options =
+        [
+            CommandTree.StringOption("--project", "ID", "het project"),
+            CommandTree.StringOption("--search-area", "ID", "het zoekgebied"),
+            CommandTree.StringOption("--kind", "geen|gedeeltelijk|vertraagd", "de soort uitval"),
+            CommandTree.StringOption("--date", "JJJJ-MM-DD", "de datum van de uitval"),
+            CommandTree.StringOption("--reason", "REDEN", "draagvlak, ruimte, netcapaciteit, financiering, vergunning, techniek of anders"),
+            CommandTree.StringOption("--explanation", "TEKST", "de toelichting"),
+            CommandTree.StringOption("--percent", "N", "het gerealiseerde deel in procenten"),
+            CommandTree.StringOption("--expected", "JJJJ-MM-DD", "de verwachte datum (vertraagd)"),
+            CommandTree.StringOption("--lost-mwh", "N", "de verloren opwek in MWh per jaar"),
+        ];
+        var add = CommandTree.Create("add", "leg planuitval vast", Usage, [.. options, addRegion]);
+        add.SetAction(async (parse, ct) =>
+        {
+            foreach (var option in options)
+            {
+                _values[option.Name] = parse.GetValue(option);
+            }
+
+            await using var db = await open(setting(parse), ct);
+            return await AddAsync(db, parse.GetValue(addRegion) ?? ReferenceData.DefaultRegion, ct);
+        });
+        return CommandTree.Create("plan-failure", "planuitval vastleggen en tonen", Usage, add, list);
     }
 
-    private async Task<int> AddAsync(CommandLine line, ResMonitorDbContext db, string regionId, CancellationToken ct)
+    private async Task<int> ListAsync(ResMonitorDbContext db, string regionId, CancellationToken ct)
     {
-        var kind = Required(line, "--kind") is var k && PlanFailureLabels.KindKeys.TryGetValue(k, out var parsedKind)
+        foreach (var f in await db.PlanFailures.AsNoTracking().Where(f => f.RegionId == regionId).OrderBy(f => f.Date).ThenBy(f => f.Id).ToListAsync(ct))
+        {
+            await output.WriteLineAsync($"{DutchFormat.Date(f.Date)}  {f.ProjectId ?? f.SearchAreaId}  {PlanFailureLabels.Kinds[f.Kind]}, reden: {PlanFailureLabels.Reasons[f.Reason]}. {f.Explanation}");
+        }
+
+        return CliApp.Success;
+    }
+
+    private async Task<int> AddAsync(ResMonitorDbContext db, string regionId, CancellationToken ct)
+    {
+        var kind = Required("--kind") is var k && PlanFailureLabels.KindKeys.TryGetValue(k, out var parsedKind)
             ? parsedKind
             : throw new UsageException($"--kind moet geen, gedeeltelijk of vertraagd zijn, niet '{k}'.");
-        var reason = Required(line, "--reason") is var r && PlanFailureLabels.ReasonKeys.TryGetValue(r, out var parsedReason)
+        var reason = Required("--reason") is var r && PlanFailureLabels.ReasonKeys.TryGetValue(r, out var parsedReason)
             ? parsedReason
             : throw new UsageException($"--reason moet een van {string.Join(", ", PlanFailureLabels.ReasonKeys.Keys)} zijn, niet '{r}'.");
         var failure = new PlanFailure
         {
             RegionId = regionId,
-            ProjectId = line.Value("--project"),
-            SearchAreaId = line.Value("--search-area"),
+            ProjectId = Value("--project"),
+            SearchAreaId = Value("--search-area"),
             Kind = kind,
-            Date = Date(line, "--date") ?? throw new UsageException("--date is verplicht."),
+            Date = Date("--date") ?? throw new UsageException("--date is verplicht."),
             Reason = reason,
-            Explanation = line.Value("--explanation") ?? "",
-            RealisedPercent = Number(line, "--percent"),
-            ExpectedOn = Date(line, "--expected"),
-            LostMwh = Number(line, "--lost-mwh"),
+            Explanation = Value("--explanation") ?? "",
+            RealisedPercent = Number("--percent"),
+            ExpectedOn = Date("--expected"),
+            LostMwh = Number("--lost-mwh"),
             RecordedBy = "resmonitor (opdrachtregel, " + Environment.UserName + ")",
             RecordedAt = clock.GetUtcNow(),
         };
@@ -78,15 +107,17 @@ internal sealed class PlanFailureCommands(TextWriter output, TextWriter error, T
         return CliApp.Success;
     }
 
-    private static string Required(CommandLine line, string name) => line.Value(name) ?? throw new UsageException($"{name} is verplicht. {Usage}");
+    private string Required(string name) => Value(name) ?? throw new UsageException($"{name} is verplicht. {Usage}");
 
-    private static DateOnly? Date(CommandLine line, string name) =>
-        line.Value(name) is not { } text ? null
+    private DateOnly? Date(string name) =>
+        Value(name) is not { } text ? null
         : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
         : throw new UsageException($"{name} moet een datum zijn als 2025-03-01, niet '{text}'.");
 
-    private static decimal? Number(CommandLine line, string name) =>
-        line.Value(name) is not { } text ? null
+    private decimal? Number(string name) =>
+        Value(name) is not { } text ? null
         : decimal.TryParse(text.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value
         : throw new UsageException($"{name} moet een getal zijn, niet '{text}'.");
+
+    private string? Value(string name) => _values.GetValueOrDefault(name);
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using ResMonitor.Core.Accounts;
 using ResMonitor.Core.Data;
@@ -15,58 +16,63 @@ internal sealed class UserCommand(TextWriter output, TextWriter error, TextReade
     private const string Usage =
         "Gebruik: resmonitor user add E-MAIL --role beheerder|redacteur|lezer [--organisation CODE] [--name NAAM], of resmonitor user list.";
 
-    public async Task<int> RunAsync(CommandLine line, DatabaseSetting setting, Func<ResMonitorDbContext, CancellationToken, Task> ensureSchema, CancellationToken ct)
+    public Command Build(Func<Option<string>> region, Func<ResMonitorDbContext, CancellationToken, Task> ensureSchema, Func<ParseResult, DatabaseSetting> setting)
     {
-        var verb = line.Words.Count > 1 ? line.Words[1] : null;
-        if (verb == "add")
+        var email = new Argument<string>("E-MAIL") { Description = "het e-mailadres, ook de inlognaam" };
+        var role = CommandTree.StringOption("--role", "beheerder|redacteur|lezer", "de rol");
+        role.CompletionSources.Add("beheerder", "redacteur", "lezer");
+        var organisation = CommandTree.StringOption("--organisation", "CODE", "de organisatie van een redacteur (bv. GM0106)");
+        var name = CommandTree.StringOption("--name", "NAAM", "de naam die de site toont");
+        var addRegion = region();
+        // Only there to refuse it with a reason: a password never belongs on the command line.
+        var password = new Option<string>("--password") { Hidden = true, Arity = ArgumentArity.ZeroOrOne };
+        var add = CommandTree.Create("add", "maak een gebruiker; het wachtwoord (minstens 12 tekens) komt uit RESMONITOR_PASSWORD of standaardinvoer",
+            Usage, email, role, organisation, name, addRegion, password);
+        add.SetAction((parse, ct) =>
         {
-            return await AddAsync(line, setting, ensureSchema, ct);
-        }
-
-        if (verb == "list" && line.Words.Count == 2)
-        {
-            line.Allow();
-            await using var services = AccountRules.CreateServices(setting, clock);
-            await using var scope = services.CreateAsyncScope();
-            await ensureSchema(scope.ServiceProvider.GetRequiredService<ResMonitorDbContext>(), ct);
-            var rows = await scope.ServiceProvider.GetRequiredService<AccountService>().ListAsync(ct);
-            if (rows.Count == 0)
+            if (parse.GetResult(password) is not null)
             {
-                await output.WriteLineAsync("Er zijn nog geen gebruikers. Maak er een met 'resmonitor user add'.");
-                return CliApp.Success;
+                // Said before anything else, so that no message repeats what followed the option.
+                throw new UsageException(
+                    $"Een wachtwoord hoort niet op de opdrachtregel (daar komt het in de geschiedenis van de shell): gebruik {PasswordVariable} of standaardinvoer.");
             }
 
-            var width = Math.Max(7, rows.Max(r => r.Email.Length));
-            await output.WriteLineAsync($"{"e-mail".PadRight(width)}  {"rol",-9}  {"naam",-24}  organisatie");
-            foreach (var row in rows)
-            {
-                var locked = row.LockedUntil is { } until ? $"  (geblokkeerd tot {until.ToLocalTime():HH:mm})" : "";
-                await output.WriteLineAsync($"{row.Email.PadRight(width)}  {row.Role,-9}  {row.DisplayName,-24}  {row.Organisation ?? "-"}{locked}");
-            }
+            return AddAsync(setting(parse), parse.GetValue(email)!, parse.GetValue(role), parse.GetValue(organisation), parse.GetValue(name),
+                parse.GetValue(addRegion), ensureSchema, ct);
+        });
 
+        var list = CommandTree.Create("list", "toon de gebruikers met rol en organisatie", Usage);
+        list.SetAction((parse, ct) => ListAsync(setting(parse), ensureSchema, ct));
+        return CommandTree.Create("user", "gebruikers van de site", Usage, add, list);
+    }
+
+    private async Task<int> ListAsync(DatabaseSetting setting, Func<ResMonitorDbContext, CancellationToken, Task> ensureSchema, CancellationToken ct)
+    {
+        await using var services = AccountRules.CreateServices(setting, clock);
+        await using var scope = services.CreateAsyncScope();
+        await ensureSchema(scope.ServiceProvider.GetRequiredService<ResMonitorDbContext>(), ct);
+        var rows = await scope.ServiceProvider.GetRequiredService<AccountService>().ListAsync(ct);
+        if (rows.Count == 0)
+        {
+            await output.WriteLineAsync("Er zijn nog geen gebruikers. Maak er een met 'resmonitor user add'.");
             return CliApp.Success;
         }
 
-        throw new UsageException(Usage);
+        var width = Math.Max(7, rows.Max(r => r.Email.Length));
+        await output.WriteLineAsync($"{"e-mail".PadRight(width)}  {"rol",-9}  {"naam",-24}  organisatie");
+        foreach (var row in rows)
+        {
+            var locked = row.LockedUntil is { } until ? $"  (geblokkeerd tot {until.ToLocalTime():HH:mm})" : "";
+            await output.WriteLineAsync($"{row.Email.PadRight(width)}  {row.Role,-9}  {row.DisplayName,-24}  {row.Organisation ?? "-"}{locked}");
+        }
+
+        return CliApp.Success;
     }
 
-    private async Task<int> AddAsync(CommandLine line, DatabaseSetting setting, Func<ResMonitorDbContext, CancellationToken, Task> ensureSchema, CancellationToken ct)
+    private async Task<int> AddAsync(DatabaseSetting setting, string email, string? roleOption, string? organisation, string? name, string? regionOption,
+        Func<ResMonitorDbContext, CancellationToken, Task> ensureSchema, CancellationToken ct)
     {
-        if (line.Flag("--password"))
-        {
-            // Said before anything else, so that no message repeats what followed the option.
-            throw new UsageException(
-                $"Een wachtwoord hoort niet op de opdrachtregel (daar komt het in de geschiedenis van de shell): gebruik {PasswordVariable} of standaardinvoer.");
-        }
-
-        if (line.Words.Count != 3)
-        {
-            throw new UsageException(Usage);
-        }
-
-        line.Allow("--role", "--organisation", "--name", "--region");
-        var role = line.Value("--role") ?? throw new UsageException("Geef de rol met --role beheerder, redacteur of lezer.");
-        var organisation = line.Value("--organisation");
+        var role = roleOption ?? throw new UsageException("Geef de rol met --role beheerder, redacteur of lezer.");
         if (AccountService.CheckRole(role, organisation) is { } problem)
         {
             throw new UsageException(problem);
@@ -81,7 +87,7 @@ internal sealed class UserCommand(TextWriter output, TextWriter error, TextReade
         await using var services = AccountRules.CreateServices(setting, clock);
         await using var scope = services.CreateAsyncScope();
         await ensureSchema(scope.ServiceProvider.GetRequiredService<ResMonitorDbContext>(), ct);
-        var account = new NewAccount(line.Words[2], role, line.Value("--name"), line.Value("--region") ?? ReferenceData.DefaultRegion, organisation);
+        var account = new NewAccount(email, role, name, regionOption ?? ReferenceData.DefaultRegion, organisation);
         var result = await scope.ServiceProvider.GetRequiredService<AccountService>().AddAsync(account, password, ct);
         if (!result.Succeeded)
         {

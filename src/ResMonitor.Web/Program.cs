@@ -3,8 +3,7 @@ using ResMonitor.Web;
 
 // `resmonitor serve` (or no words at all, as the test host starts it) runs the monitor; every other command is
 // the command line in ResMonitor.Cli.
-var line = CommandLine.Parse(args);
-if ((line.Words.Count > 0 && line.Words[0] != "serve") || (line.Words.Count == 0 && line.Flag("--help")))
+if (!CliApp.WantsServer(args))
 {
     return await new CliApp(Console.Out, Console.Error, TimeProvider.System).RunAsync(args);
 }

@@ -89,4 +89,40 @@ public class XlsxReaderTests
         var error = Assert.Throws<XlsxException>(() => XlsxReader.Open(file, new ImportOptions()));
         Assert.Equal("Het XLSX-bestand bestaat uit 1001 delen; meer dan 1000 wordt niet gelezen.", error.Message);
     }
+
+    [Fact]
+    public void A_workbook_whose_sheet_is_cut_off_halfway_is_refused_with_a_Dutch_message()
+    {
+        Cell[][] rows =
+        [
+            [Shared("A", 0), Shared("B", 1)],
+            .. Enumerable.Range(1, 200).Select(i => new[] { Number("A", i.ToString(System.Globalization.CultureInfo.InvariantCulture)), Number("B", "1") }),
+        ];
+        using var whole = Workbook(rows);
+        using var cut = new MemoryStream();
+        whole.CopyTo(cut);
+        using (var zip = new System.IO.Compression.ZipArchive(cut, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.Entries.Single(e => e.FullName.Contains("worksheets/", StringComparison.Ordinal));
+            string xml;
+            using (var reader = new StreamReader(entry.Open()))
+            {
+                xml = reader.ReadToEnd();
+            }
+
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry(entry.FullName).Open());
+            writer.Write(xml[..(xml.Length / 2)]);
+        }
+
+        cut.Position = 0;
+        using var workbook = XlsxReader.Open(cut, new ImportOptions());
+        var error = Assert.Throws<XlsxException>(() =>
+        {
+            workbook.ReadHeader();
+            return workbook.ReadAll().ToList();
+        });
+        Assert.Contains("beschadigd", error.Message);
+        Assert.Contains("houdt halverwege op", error.Message);
+    }
 }

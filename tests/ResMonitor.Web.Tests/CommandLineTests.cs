@@ -56,6 +56,50 @@ public sealed class CommandLineTests(SqliteDatabase database) : IClassFixture<Sq
         Assert.Contains("bestaat niet", error);
     }
 
+    [Theory]
+    [InlineData("Gebruik: resmonitor import projects BESTAND", "import", "projects", "--help")]
+    [InlineData("Gebruik: resmonitor import projects BESTAND", "help", "import", "projects")]
+    [InlineData("--overwrite-corrections", "import", "projects", "-h")]
+    [InlineData("--format csv|xlsx|json|geojson", "export", "projects", "--help")]
+    public async Task Every_command_has_its_own_Dutch_help(string expected, params string[] args)
+    {
+        var (code, output, _) = await database.RunAsync(args);
+
+        Assert.Equal(0, code);
+        Assert.Contains(expected, output);
+        Assert.Contains("Opties en woorden:", output);
+    }
+
+    [Fact]
+    public async Task Version_prints_the_version_and_succeeds()
+    {
+        var (code, output, _) = await database.RunAsync("--version");
+
+        Assert.Equal(0, code);
+        Assert.Matches(@"^\d+\.\d+\.\d+", output.Trim());
+    }
+
+    [Fact]
+    public async Task Options_may_be_written_the_POSIX_way_with_an_equals_sign()
+    {
+        var (code, output, error) = await database.RunAsync("status", "--region=drenthe", "--json");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("\"region\": \"drenthe\"", output);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(true, "serve", "--urls", "http://127.0.0.1:5999")]
+    [InlineData(true, "--urls", "http://127.0.0.1:5999")]
+    [InlineData(true, "--environment=Development")]
+    [InlineData(false, "--help")]
+    [InlineData(false, "--version")]
+    [InlineData(false, "--database", "sqlite:x.db", "status")]
+    [InlineData(false, "import", "projects", "a.csv")]
+    public void The_program_tells_the_web_host_from_a_command(bool server, params string[] args) =>
+        Assert.Equal(server, Cli.CliApp.WantsServer(args));
+
     [Fact]
     public async Task Help_lists_every_command()
     {

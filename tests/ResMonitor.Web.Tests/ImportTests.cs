@@ -113,6 +113,28 @@ public abstract class ImportTests<TDatabase>(TDatabase database) : IClassFixture
     }
 
     [Fact]
+    public async Task The_import_applies_the_editors_rules_for_the_yield_year_and_text_lengths()
+    {
+        // One set of project rules: what the editor refuses, a file refuses too, named by line and column.
+        var p = Prefix();
+        var owners = new string('x', ProjectRules.MaxTextLength + 1);
+        await AssertRefused(p,
+            $"project_id,naam,techniek,gemeente,vermogen_mw,datum_gerealiseerd,gemeten_opbrengst,opbrengst_eenheid,opbrengst_jaar,eigenaren\n" +
+            $"{p}1,X,wind,GM0106,10,2020-01-01,28000,MWh,1890,\n{p}2,Y,wind,GM0106,10,2020-01-01,,,,{owners}\n",
+            "Regel 2, kolom opbrengst_jaar: Het jaar van de meting moet tussen 1990 en");
+        var (_, _, error) = await ImportAsync(
+            $"project_id,naam,techniek,gemeente,vermogen_mw,datum_gerealiseerd,eigenaren\n{p}2,Y,wind,GM0106,10,2020-01-01,{owners}\n");
+        Assert.Contains("Regel 2, kolom eigenaren: De eigenaren is langer dan 2.000 tekens.", error);
+    }
+
+    [Fact]
+    public async Task A_CSV_field_whose_quotes_are_not_closed_properly_is_refused_with_its_line()
+    {
+        var p = Prefix();
+        await AssertRefused(p, $"{Header}\n{p}1,X,wind,GM0106,10,,,\n{p}2,\"Y\"z,wind,GM0106,10,,,\n", "Regel 3: een veld tussen aanhalingstekens");
+    }
+
+    [Fact]
     public async Task A_measured_yield_with_unit_is_stored_in_MWh()
     {
         var p = Prefix();

@@ -1,24 +1,22 @@
-using System.Text;
+using Sylvan.Data.Csv;
 
 namespace ResMonitor.Core.Import;
 
 /// <summary>One CSV record and the line in the file where it starts (1-based), for error messages.</summary>
 public sealed record CsvRecord(int Line, string[] Fields);
 
+/// <summary>A CSV file whose quoting cannot be read; the message is Dutch and names the line.</summary>
+public sealed class CsvQuotingException(string message) : Exception(message);
+
 /// <summary>
-/// A small RFC 4180 reader: quoted fields may hold separators, quotes ("") and line breaks. The separator is
-/// ',' or ';' (what Excel writes in a Dutch locale), chosen from the header line. It reads the text in blocks and
-/// copies runs of ordinary characters at once, so a large file costs little more than the strings it yields.
+/// Reads CSV records with Sylvan.Data.Csv (RFC 4180: quoted fields may hold separators, quotes ("") and line
+/// breaks) and keeps what the import needs on top of it: the separator ',' or ';' (what Excel writes in a Dutch
+/// locale) chosen from the header line (<see cref="OpenData.CsvDialect.Detect"/>), and the line in the file where
+/// each record starts, so that every message can name it.
 /// </summary>
 public sealed class CsvReader(TextReader reader)
 {
-    private const int BufferSize = 64 * 1024;
-
-    private readonly char[] _buffer = new char[BufferSize];
-    private readonly StringBuilder _field = new();
-    private readonly List<string> _fields = [];
-    private int _position;
-    private int _length;
+    private CsvDataReader? _csv;
     private int _line = 1;
     private char _separator = ',';
 
@@ -30,18 +28,17 @@ public sealed class CsvReader(TextReader reader)
     /// <summary>Reads the header line and detects the separator from it.</summary>
     public CsvRecord? ReadHeader()
     {
-        var first = Peek() < 0 ? null : ReadLine();
+        var first = reader.Peek() < 0 ? null : reader.ReadLine();
         HeaderLine = first;
+        _line = 2;
         if (first is null)
         {
             return null;
         }
 
-        _separator = first.Count(c => c == ';') > first.Count(c => c == ',') ? ';' : ',';
-        using var headerReader = new StringReader(first);
-        var header = new CsvReader(headerReader) { _separator = _separator }.Read();
-        _line = 2;
-        return header is null ? null : header with { Line = 1 };
+        _separator = OpenData.CsvDialect.Detect(first);
+        using var header = Open(new StringReader(first), _separator);
+        return header.Read() ? new CsvRecord(1, Fields(header)) : new CsvRecord(1, [""]);
     }
 
     public IEnumerable<CsvRecord> ReadAll()
@@ -54,144 +51,49 @@ public sealed class CsvReader(TextReader reader)
 
     public CsvRecord? Read()
     {
-        if (Peek() < 0)
-        {
-            return null;
-        }
-
+        _csv ??= Open(reader, _separator);
         var start = _line;
-        var inQuotes = false;
-        _fields.Clear();
-        _field.Clear();
-        while (true)
+        try
         {
-            if (_position >= _length && !Fill())
+            if (!_csv.Read())
             {
-                _fields.Add(TakeField());
-                return new(start, _fields.ToArray());
-            }
-
-            if (inQuotes)
-            {
-                // Everything up to the next quote belongs to the field; line breaks are counted.
-                var rest = _buffer.AsSpan(_position, _length - _position);
-                var at = rest.IndexOfAny('"', '\n');
-                if (at < 0)
-                {
-                    _field.Append(rest);
-                    _position = _length;
-                    continue;
-                }
-
-                _field.Append(rest[..at]);
-                _position += at + 1;
-                if (rest[at] == '\n')
-                {
-                    _line++;
-                    _field.Append('\n');
-                }
-                else if (Peek() == '"')
-                {
-                    _position++;
-                    _field.Append('"');
-                }
-                else
-                {
-                    inQuotes = false;
-                }
-
-                continue;
-            }
-
-            var c = _buffer[_position];
-            if (c == '"' && _field.Length == 0)
-            {
-                _position++;
-                inQuotes = true;
-            }
-            else if (c == _separator)
-            {
-                _position++;
-                _fields.Add(TakeField());
-            }
-            else if (c == '\r' || c == '\n')
-            {
-                _position++;
-                if (c == '\r' && Peek() == '\n')
-                {
-                    _position++;
-                }
-
-                _line++;
-                _fields.Add(TakeField());
-                return new(start, _fields.ToArray());
-            }
-            else
-            {
-                // An ordinary run: a quote inside it is a plain character, because the field is no longer empty.
-                var rest = _buffer.AsSpan(_position + 1, _length - _position - 1);
-                var end = rest.IndexOfAny(_separator, '\r', '\n');
-                var run = end < 0 ? _length - _position : end + 1;
-                _field.Append(_buffer, _position, run);
-                _position += run;
+                return null;
             }
         }
+        catch (CsvFormatException)
+        {
+            throw new CsvQuotingException($"Regel {start}: een veld tussen aanhalingstekens is niet goed afgesloten (na het sluitende \" hoort een scheidingsteken of het einde van de regel).");
+        }
+
+        // The next record starts after the line breaks inside this one and the one that ends it (the raw record
+        // holds its own line ending, \n or \r\n; a lone \r, or none at the end of the file, is counted here).
+        var raw = _csv.GetRawRecordSpan();
+        var breaks = raw.Count('\n');
+        _line += raw.Length > 0 && raw[^1] == '\n' ? breaks : breaks + 1;
+        return new CsvRecord(start, Fields(_csv));
     }
 
     /// <summary>The rest of the text, unparsed.</summary>
-    internal string ReadToEnd()
-    {
-        _field.Clear();
-        while (_position < _length || Fill())
+    internal string ReadToEnd() => reader.ReadToEnd();
+
+    private static CsvDataReader Open(TextReader text, char separator) =>
+        CsvDataReader.Create(text, new CsvDataReaderOptions
         {
-            _field.Append(_buffer, _position, _length - _position);
-            _position = _length;
+            HasHeaders = false,
+            Delimiter = separator,
+            // One record may be as long as the file allows; the size limit is the stream's (LimitedStream).
+            MaxBufferSize = 1 << 28,
+            OwnsReader = false,
+        });
+
+    private static string[] Fields(CsvDataReader csv)
+    {
+        var fields = new string[csv.RowFieldCount];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            fields[i] = csv.GetString(i);
         }
 
-        return TakeField();
-    }
-
-    /// <summary>One line as <see cref="TextReader.ReadLine"/> reads it: it ends at \r\n, \r or \n.</summary>
-    private string ReadLine()
-    {
-        _field.Clear();
-        while (_position < _length || Fill())
-        {
-            var rest = _buffer.AsSpan(_position, _length - _position);
-            var at = rest.IndexOfAny('\r', '\n');
-            if (at < 0)
-            {
-                _field.Append(rest);
-                _position = _length;
-                continue;
-            }
-
-            _field.Append(rest[..at]);
-            _position += at + 1;
-            if (rest[at] == '\r' && Peek() == '\n')
-            {
-                _position++;
-            }
-
-            break;
-        }
-
-        return TakeField();
-    }
-
-    private string TakeField()
-    {
-        var text = _field.ToString();
-        _field.Clear();
-        return text;
-    }
-
-    private int Peek() => _position < _length || Fill() ? _buffer[_position] : -1;
-
-    private bool Fill()
-    {
-        _position = 0;
-        _length = reader.Read(_buffer, 0, _buffer.Length);
-        return _length > 0;
+        return fields;
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Data.Common;
@@ -24,7 +23,11 @@ namespace ResMonitor.Core.Import;
 public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions options, TimeProvider clock)
 {
 
-    public const decimal MaxCapacityMw = 2_000m;
+    public const decimal MaxCapacityMw = ProjectRules.MaxCapacityMw;
+
+    /// <summary>Free-text columns and how a message names them (<see cref="ProjectRules.TextLength"/>).</summary>
+    private static readonly (string Column, string What)[] TextColumns =
+        [(C.Owners, "De eigenaren"), (C.Participation, "De participatie"), (C.Source, "De bron")];
 
     /// <summary>The audit channel of every write an import makes.</summary>
     public const string Channel = "import";
@@ -36,9 +39,6 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
 
     /// <summary>The column of each phase date, in <see cref="C.HistoryPhases"/> order.</summary>
     private static readonly string[] HistoryFields = C.HistoryPhases.Select(PhaseRules.FieldOf).ToArray();
-
-    private static readonly SearchValues<char> IdCharacters =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-");
 
     public Task<ImportReport> ImportFileAsync(string regionId, string path, bool dryRun, CancellationToken ct = default) =>
         ImportFileAsync(new ImportRequest(regionId, Path.GetFileName(path), dryRun), path, ct);
@@ -122,6 +122,10 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
             return Fail(fileName, $"Het bestand is groter dan de grens van {Megabytes(options.MaxFileBytes)}. Er is niets ingelezen.");
         }
         catch (XlsxException e)
+        {
+            return Fail(fileName, e.Message);
+        }
+        catch (CsvQuotingException e)
         {
             return Fail(fileName, e.Message);
         }
@@ -497,9 +501,9 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
         {
             row.Error(C.Id, "Het project-id is leeg.");
         }
-        else if (id.Length > 64 || id.AsSpan().ContainsAnyExcept(IdCharacters))
+        else if (ProjectRules.IdFormat(id) is { } idProblem)
         {
-            row.Error(C.Id, $"'{id}' is geen geldig project-id: gebruik letters, cijfers, punt, liggend streepje of koppelteken, hoogstens 64 tekens.");
+            row.Error(C.Id, idProblem);
         }
         else if (seen.TryGetValue(id, out var firstLine))
         {
@@ -527,14 +531,14 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
         {
             row.Error(C.Name, "De naam is leeg.");
         }
-        else if (name.Length > 200)
+        else if (ProjectRules.NameLength(name) is { } nameProblem)
         {
-            row.Error(C.Name, "De naam is langer dan 200 tekens.");
+            row.Error(C.Name, nameProblem);
         }
 
         var techniqueText = row.Text(C.Technique);
         var technique = Labels.ParseTechnique(techniqueText);
-        if (technique is null or Technique.TechnologyNeutral)
+        if (!ProjectRules.IsProjectTechnique(technique))
         {
             row.Error(C.Technique, $"Onbekende techniek '{techniqueText}': kies wind, zon op land of zon op dak.");
         }
@@ -552,30 +556,34 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
         }
 
         var capacity = row.Number(C.Capacity, required: true);
-        if (capacity is <= 0m)
+        if (capacity is { } mw && ProjectRules.Capacity(mw) is { } capacityProblem)
         {
-            row.Error(C.Capacity, $"Het vermogen moet groter dan 0 MW zijn, niet {DutchFormat.Number(capacity.Value, 1)}.");
-        }
-        else if (capacity > MaxCapacityMw)
-        {
-            row.Error(C.Capacity, $"{DutchFormat.Number(capacity.Value, 0)} MW is onwaarschijnlijk groot (meer dan 2.000 MW). Staat het in kW?");
+            row.Error(C.Capacity, capacityProblem);
         }
 
         var searchArea = row.OptionalText(C.SearchArea);
-        if (searchArea is not null && !context.SearchAreas.Contains(searchArea))
+        if (ProjectRules.SearchArea(searchArea, context.SearchAreas) is { } areaProblem)
         {
-            row.Error(C.SearchArea, $"Onbekend zoekgebied '{searchArea}'.");
+            row.Error(C.SearchArea, areaProblem);
         }
 
         var (latitude, longitude) = ReadLocation(row);
-        var measured = ReadYield(row);
+        var measured = ReadYield(row, context.Today);
         var history = ReadHistory(row, id);
         var permit = ReadPermit(row, id, technique, capacity);
 
         var ownership = row.Number(C.LocalOwnership);
-        if (ownership is < 0m or > 100m)
+        if (ProjectRules.LocalOwnership(ownership) is { } ownershipProblem)
         {
-            row.Error(C.LocalOwnership, $"Lokaal eigendom is een percentage van 0 tot 100, niet {DutchFormat.Number(ownership.Value, 1)}.");
+            row.Error(C.LocalOwnership, ownershipProblem);
+        }
+
+        foreach (var (column, what) in TextColumns)
+        {
+            if (ProjectRules.TextLength(row.OptionalText(column), what) is { } lengthProblem)
+            {
+                row.Error(column, lengthProblem);
+            }
         }
 
         var example = row.OptionalText(C.Example)?.ToLowerInvariant() switch
@@ -586,9 +594,9 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
         };
 
         var sourceDate = row.Date(C.SourceDate) ?? context.Today;
-        if (sourceDate > context.Today)
+        if (ProjectRules.SourceDate(sourceDate, context.Today) is { } sourceDateProblem)
         {
-            row.Error(C.SourceDate, $"De peildatum {DutchFormat.Date(sourceDate)} ligt in de toekomst.");
+            row.Error(C.SourceDate, sourceDateProblem);
         }
 
         var permits = permit is null ? new List<Permit>() : [permit];
@@ -685,19 +693,24 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
         return ((double?)lat, (double?)lon);
     }
 
-    private static (decimal Mwh, int? Year)? ReadYield(Row row)
+    private static (decimal Mwh, int? Year)? ReadYield(Row row, DateOnly today)
     {
         var value = row.Number(C.MeasuredYield);
         var unit = row.OptionalText(C.YieldUnit);
         var year = (int?)row.Number(C.YieldYear);
+        if (ProjectRules.MeasuredYieldYear(year, today) is { } yearProblem)
+        {
+            row.Error(C.YieldYear, yearProblem);
+        }
+
         if (value is null)
         {
             return null;
         }
 
-        if (value < 0)
+        if (ProjectRules.MeasuredYield(value) is { } yieldProblem)
         {
-            row.Error(C.MeasuredYield, "De gemeten opbrengst kan niet negatief zijn.");
+            row.Error(C.MeasuredYield, yieldProblem);
             return null;
         }
 
@@ -757,15 +770,19 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
             }
         }
 
+        if (ProjectRules.CaseNumber(caseNumber) is { } caseProblem)
+        {
+            row.Error(C.CaseNumber, caseProblem);
+        }
+
         if (technique is { } t && capacity is > 0m and { } mw)
         {
-            var rule = CompetentAuthorityRule.Decide(t, mw, handedOver);
-            if (authority is { } given && given != rule.Authority)
+            if (authority is { } given && ProjectRules.Authority(given, t, mw, handedOver) is { } authorityProblem)
             {
-                row.Error(C.Authority, $"Bevoegd gezag '{Labels.Authority(given)}' past niet bij de regel: {rule.Reason}");
+                row.Error(C.Authority, authorityProblem);
             }
 
-            authority ??= rule.Authority;
+            authority ??= CompetentAuthorityRule.Decide(t, mw, handedOver).Authority;
         }
 
         return new Permit

@@ -158,7 +158,36 @@ public sealed class XlsxReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// The sheet's rows; a sheet cut off halfway, XML that is not well-formed or a zip entry that does not unpack
+    /// (sizes in its header that lie) ends as a Dutch <see cref="XlsxException"/>, never as an unhandled error.
+    /// </summary>
     private IEnumerable<CsvRecord> Rows()
+    {
+        using var rows = SheetRows().GetEnumerator();
+        while (true)
+        {
+            CsvRecord? current;
+            try
+            {
+                current = rows.MoveNext() ? rows.Current : null;
+            }
+            catch (Exception e) when (e is XmlException or InvalidDataException or (IOException and not FileTooLargeException) or OpenXmlPackageException)
+            {
+                throw new XlsxException(
+                    "Het XLSX-bestand is beschadigd: het werkblad houdt halverwege op of is geen geldige XML. Open het in Excel en sla het opnieuw op.");
+            }
+
+            if (current is null)
+            {
+                break;
+            }
+
+            yield return current;
+        }
+    }
+
+    private IEnumerable<CsvRecord> SheetRows()
     {
         using var xml = Xml(_sheet);
         var cells = new List<(int Column, string Value)>();

@@ -13,6 +13,10 @@ public sealed record CsvDialect(char Separator, bool DecimalComma, bool ByteOrde
 
     public static readonly CsvDialect Excel = new(';', DecimalComma: true, ByteOrderMark: true);
 
+    /// <summary>The separator of a file from its header line: ';' when it has more semicolons than commas.</summary>
+    public static char Detect(string headerLine) =>
+        headerLine.AsSpan().Count(';') > headerLine.AsSpan().Count(',') ? ';' : ',';
+
     public Encoding Encoding => new UTF8Encoding(ByteOrderMark);
 
     /// <summary>A number as written by <c>ProjectExport.Number</c>, with a decimal comma where the dialect wants one.</summary>

@@ -12,21 +12,90 @@ public sealed record ValidationContext(
     IReadOnlyDictionary<string, int> Municipalities, IReadOnlySet<string> SearchAreas, DateOnly Today);
 
 /// <summary>
-/// The register's rules for one project, in Dutch, per field: the same rules as the import (capacity, ownership,
-/// location, municipality, search area, phase order and dates through <see cref="PhaseRules"/>, permits, the
-/// competent authority), for the site's forms and the API.
+/// The project rules, once, for every channel: the importer (CSV, XLSX), the editor's forms and the API call these
+/// and only add how their input is spelled (a file names the column and line, a form the field). Each rule gives
+/// its Dutch message, naming the field, or null when the value is good.
 /// </summary>
-public static class ProjectValidation
+public static class ProjectRules
 {
     public const int MaxIdLength = 64;
     public const int MaxNameLength = 200;
     public const int MaxTextLength = 2_000;
+    public const int MaxCaseNumberLength = 100;
+
+    /// <summary>Above this a capacity is taken for a value in kW.</summary>
+    public const decimal MaxCapacityMw = 2_000m;
 
     /// <summary>The earliest year a measured yield can be for.</summary>
     public const int FirstYieldYear = 1990;
 
     private static readonly SearchValues<char> IdCharacters =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-");
+
+    /// <summary>A project key that is given but not well formed.</summary>
+    public static string? IdFormat(string id) =>
+        id.Length > MaxIdLength || id.AsSpan().ContainsAnyExcept(IdCharacters)
+            ? $"'{id}' is geen geldig project-id: gebruik letters, cijfers, punt, liggend streepje of koppelteken, hoogstens {MaxIdLength} tekens."
+            : null;
+
+    public static string? NameLength(string name) => name.Length > MaxNameLength ? $"De naam is langer dan {MaxNameLength} tekens." : null;
+
+    /// <summary>A technique a project can have (not "technologieneutraal", which only targets have).</summary>
+    public static bool IsProjectTechnique(Technique? technique) => technique is not (null or Technique.TechnologyNeutral);
+
+    public static string? Capacity(decimal mw) => mw switch
+    {
+        <= 0m => $"Het vermogen moet groter dan 0 MW zijn, niet {DutchFormat.Number(mw, 1)}.",
+        > MaxCapacityMw => $"{DutchFormat.Number(mw, 0)} MW is onwaarschijnlijk groot (meer dan 2.000 MW). Staat het in kW?",
+        _ => null,
+    };
+
+    public static string? SearchArea(string? id, IReadOnlySet<string> areas) =>
+        id is not null && !areas.Contains(id) ? $"Onbekend zoekgebied '{id}'." : null;
+
+    public static string? MeasuredYield(decimal? mwh) => mwh is < 0m ? "De gemeten opbrengst kan niet negatief zijn." : null;
+
+    public static string? MeasuredYieldYear(int? year, DateOnly today) =>
+        year is { } y && (y < FirstYieldYear || y > today.Year)
+            ? $"Het jaar van de meting moet tussen {FirstYieldYear} en {today.Year} liggen, niet {y}."
+            : null;
+
+    public static string? LocalOwnership(decimal? percent) =>
+        percent is { } p and (< 0m or > 100m) ? $"Lokaal eigendom is een percentage van 0 tot 100, niet {DutchFormat.Number(p, 1)}." : null;
+
+    public static string? SourceDate(DateOnly date, DateOnly today) =>
+        date > today ? $"De peildatum {DutchFormat.Date(date)} ligt in de toekomst." : null;
+
+    public static string? HandedOver(DateOnly? date, DateOnly today) =>
+        date is { } d && d > today ? $"De datum van overdracht aan de provincie ({DutchFormat.Date(d)}) ligt in de toekomst." : null;
+
+    /// <summary>A free text (owners, participation, source, note) within its length; <paramref name="what"/> names the field.</summary>
+    public static string? TextLength(string? text, string what) =>
+        text?.Trim().Length > MaxTextLength ? $"{what} is langer dan {DutchFormat.Number(MaxTextLength, 0)} tekens." : null;
+
+    public static string? CaseNumber(string? text) =>
+        text?.Trim().Length > MaxCaseNumberLength ? $"Het zaaknummer is langer dan {MaxCaseNumberLength} tekens." : null;
+
+    /// <summary>The stated competent authority against the rule for the technique and capacity, or null when it agrees.</summary>
+    public static string? Authority(CompetentAuthority stated, Technique technique, decimal capacityMw, DateOnly? handedOver)
+    {
+        var rule = CompetentAuthorityRule.Decide(technique, capacityMw, handedOver);
+        return rule.Authority == stated ? null : $"Bevoegd gezag '{Labels.Authority(stated)}' past niet bij de regel: {rule.Reason}";
+    }
+}
+
+/// <summary>
+/// The register's rules for one project, in Dutch, per field: <see cref="ProjectRules"/> (the same as the import)
+/// plus what only a form has (the new phase), for the site's forms and the API.
+/// </summary>
+public static class ProjectValidation
+{
+    public const int MaxIdLength = ProjectRules.MaxIdLength;
+    public const int MaxNameLength = ProjectRules.MaxNameLength;
+    public const int MaxTextLength = ProjectRules.MaxTextLength;
+
+    /// <summary>The earliest year a measured yield can be for.</summary>
+    public const int FirstYieldYear = ProjectRules.FirstYieldYear;
 
     /// <summary>The message for a project key that is not well formed, or null when it is.</summary>
     public static string? CheckId(string? id)
@@ -36,9 +105,9 @@ public static class ProjectValidation
             return "Geef het project-id, bijvoorbeeld DR-W-012.";
         }
 
-        if (id.Length > MaxIdLength || id.AsSpan().ContainsAnyExcept(IdCharacters))
+        if (ProjectRules.IdFormat(id) is { } problem)
         {
-            return $"'{id}' is geen geldig project-id: gebruik letters, cijfers, punt, liggend streepje of koppelteken, hoogstens {MaxIdLength} tekens.";
+            return problem;
         }
 
         // The address of the form for a new project.
@@ -64,12 +133,12 @@ public static class ProjectValidation
         {
             Error(ProjectFields.Name, "Geef de naam van het project.");
         }
-        else if (name.Length > MaxNameLength)
+        else if (ProjectRules.NameLength(name) is { } nameProblem)
         {
-            Error(ProjectFields.Name, $"De naam is langer dan {MaxNameLength} tekens.");
+            Error(ProjectFields.Name, nameProblem);
         }
 
-        if (input.Technique is null or Technique.TechnologyNeutral)
+        if (!ProjectRules.IsProjectTechnique(input.Technique))
         {
             Error(ProjectFields.Technique, "Kies de techniek: wind, zon op land of zon op dak.");
         }
@@ -84,22 +153,18 @@ public static class ProjectValidation
             Error(ProjectFields.Municipality, $"Onbekende gemeente '{municipality}': deze gemeente hoort niet bij de regio.");
         }
 
-        switch (input.CapacityMw)
+        if (input.CapacityMw is not { } capacity)
         {
-            case null:
-                Error(ProjectFields.CapacityMw, "Geef het vermogen in MW.");
-                break;
-            case <= 0m:
-                Error(ProjectFields.CapacityMw, $"Het vermogen moet groter dan 0 MW zijn, niet {DutchFormat.Number(input.CapacityMw.Value, 1)}.");
-                break;
-            case > ProjectImporter.MaxCapacityMw:
-                Error(ProjectFields.CapacityMw, $"{DutchFormat.Number(input.CapacityMw.Value, 0)} MW is onwaarschijnlijk groot (meer dan 2.000 MW). Staat het in kW?");
-                break;
+            Error(ProjectFields.CapacityMw, "Geef het vermogen in MW.");
+        }
+        else if (ProjectRules.Capacity(capacity) is { } capacityProblem)
+        {
+            Error(ProjectFields.CapacityMw, capacityProblem);
         }
 
-        if (!string.IsNullOrWhiteSpace(input.SearchArea) && !context.SearchAreas.Contains(input.SearchArea.Trim()))
+        if (ProjectRules.SearchArea(string.IsNullOrWhiteSpace(input.SearchArea) ? null : input.SearchArea.Trim(), context.SearchAreas) is { } areaProblem)
         {
-            Error(ProjectFields.SearchArea, $"Onbekend zoekgebied '{input.SearchArea.Trim()}'.");
+            Error(ProjectFields.SearchArea, areaProblem);
         }
 
         if ((input.Latitude is null) != (input.Longitude is null))
@@ -112,23 +177,23 @@ public static class ProjectValidation
             Error(ProjectFields.Latitude, $"De ligging ({lat.ToString(System.Globalization.CultureInfo.InvariantCulture)}, {lon.ToString(System.Globalization.CultureInfo.InvariantCulture)}) ligt buiten Nederland. Zijn breedte- en lengtegraad verwisseld?");
         }
 
-        if (input.MeasuredYieldMwh is < 0m)
+        if (ProjectRules.MeasuredYield(input.MeasuredYieldMwh) is { } yieldProblem)
         {
-            Error(ProjectFields.MeasuredYieldMwh, "De gemeten opbrengst kan niet negatief zijn.");
+            Error(ProjectFields.MeasuredYieldMwh, yieldProblem);
         }
 
-        if (input.MeasuredYieldYear is { } year && (year < FirstYieldYear || year > context.Today.Year))
+        if (ProjectRules.MeasuredYieldYear(input.MeasuredYieldYear, context.Today) is { } yearProblem)
         {
-            Error(ProjectFields.MeasuredYieldYear, $"Het jaar van de meting moet tussen {FirstYieldYear} en {context.Today.Year} liggen, niet {year}.");
+            Error(ProjectFields.MeasuredYieldYear, yearProblem);
         }
         else if (input.MeasuredYieldYear is not null && input.MeasuredYieldMwh is null)
         {
             Error(ProjectFields.MeasuredYieldMwh, "Bij een jaar van meting hoort een gemeten opbrengst.");
         }
 
-        if (input.LocalOwnershipPercent is { } ownership and (< 0m or > 100m))
+        if (ProjectRules.LocalOwnership(input.LocalOwnershipPercent) is { } ownershipProblem)
         {
-            Error(ProjectFields.LocalOwnershipPercent, $"Lokaal eigendom is een percentage van 0 tot 100, niet {DutchFormat.Number(ownership, 1)}.");
+            Error(ProjectFields.LocalOwnershipPercent, ownershipProblem);
         }
 
         CheckLength(input.Owners, ProjectFields.Owners, "De eigenaren", errors);
@@ -147,9 +212,9 @@ public static class ProjectValidation
         {
             Error(ProjectFields.SourceDate, "Geef de peildatum van de bron.");
         }
-        else if (input.SourceDate > context.Today)
+        else if (ProjectRules.SourceDate(input.SourceDate.Value, context.Today) is { } sourceDateProblem)
         {
-            Error(ProjectFields.SourceDate, $"De peildatum {DutchFormat.Date(input.SourceDate.Value)} ligt in de toekomst.");
+            Error(ProjectFields.SourceDate, sourceDateProblem);
         }
 
         var fullHistory = CheckNewPhase(input.NewPhase, history, isNew, errors);
@@ -231,35 +296,32 @@ public static class ProjectValidation
             }
         }
 
-        if (permit.HandedOverToProvinceOn is { } handed && handed > context.Today)
+        if (ProjectRules.HandedOver(permit.HandedOverToProvinceOn, context.Today) is { } handedProblem)
         {
-            errors.Add(new(Field(ProjectFields.PermitHandedOver), $"De datum van overdracht aan de provincie ({DutchFormat.Date(handed)}) ligt in de toekomst."));
+            errors.Add(new(Field(ProjectFields.PermitHandedOver), handedProblem));
         }
 
         if (permit.CompetentAuthority is null)
         {
             errors.Add(new(Field(ProjectFields.PermitAuthority), "Kies het bevoegd gezag: gemeente, provincie of Rijk."));
         }
-        else if (input.Technique is { } technique and not Technique.TechnologyNeutral && input.CapacityMw is > 0m and <= ProjectImporter.MaxCapacityMw and { } mw)
+        else if (input.Technique is { } technique and not Technique.TechnologyNeutral && input.CapacityMw is { } mw && ProjectRules.Capacity(mw) is null
+                 && ProjectRules.Authority(permit.CompetentAuthority.Value, technique, mw, permit.HandedOverToProvinceOn) is { } authorityProblem)
         {
-            var rule = CompetentAuthorityRule.Decide(technique, mw, permit.HandedOverToProvinceOn);
-            if (rule.Authority != permit.CompetentAuthority)
-            {
-                errors.Add(new(Field(ProjectFields.PermitAuthority), $"Bevoegd gezag '{Labels.Authority(permit.CompetentAuthority.Value)}' past niet bij de regel: {rule.Reason}"));
-            }
+            errors.Add(new(Field(ProjectFields.PermitAuthority), authorityProblem));
         }
 
-        if (permit.CaseNumber?.Trim().Length > 100)
+        if (ProjectRules.CaseNumber(permit.CaseNumber) is { } caseProblem)
         {
-            errors.Add(new(Field(ProjectFields.PermitCaseNumber), "Het zaaknummer is langer dan 100 tekens."));
+            errors.Add(new(Field(ProjectFields.PermitCaseNumber), caseProblem));
         }
     }
 
     private static void CheckLength(string? text, string field, string what, List<RuleViolation> errors)
     {
-        if (text?.Trim().Length > MaxTextLength)
+        if (ProjectRules.TextLength(text, what) is { } problem)
         {
-            errors.Add(new(field, $"{what} is langer dan {DutchFormat.Number(MaxTextLength, 0)} tekens."));
+            errors.Add(new(field, problem));
         }
     }
 
