@@ -278,7 +278,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
         }
     }
 
-    private static async Task<ResMonitorDbContext> OpenCheckedAsync(DatabaseSetting setting, CancellationToken ct)
+    private async Task<ResMonitorDbContext> OpenCheckedAsync(DatabaseSetting setting, CancellationToken ct)
     {
         var db = Open(setting, clock);
         try
