@@ -50,11 +50,27 @@ public static class RegisterVersionStore
         }
     }
 
-    /// <summary>Raises the version inside the context's current transaction (if any).</summary>
-    public static Task RaiseAsync(ResMonitorDbContext db, CancellationToken ct = default) =>
-        db.Database.ExecuteSqlRawAsync(RaiseSql, ct);
+    /// <summary>
+    /// Raises the version inside the context's current transaction; without one the raise is committed at once, so a
+    /// site in this process is told now rather than at its next refresh.
+    /// </summary>
+    public static async Task RaiseAsync(ResMonitorDbContext db, CancellationToken ct = default)
+    {
+        await db.Database.ExecuteSqlRawAsync(RaiseSql, ct);
+        if (db.Database.CurrentTransaction is null)
+        {
+            OnCommitted();
+        }
+    }
 
-    public static void Raise(ResMonitorDbContext db) => db.Database.ExecuteSqlRaw(RaiseSql);
+    public static void Raise(ResMonitorDbContext db)
+    {
+        db.Database.ExecuteSqlRaw(RaiseSql);
+        if (db.Database.CurrentTransaction is null)
+        {
+            OnCommitted();
+        }
+    }
 
     /// <summary>Raises the version on a plain connection, inside <paramref name="transaction"/>.</summary>
     public static async Task RaiseAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct = default)
@@ -63,6 +79,10 @@ public static class RegisterVersionStore
         command.Transaction = transaction;
         command.CommandText = RaiseSql;
         await command.ExecuteNonQueryAsync(ct);
+        if (transaction is null)
+        {
+            OnCommitted();
+        }
     }
 
     /// <summary>The current value read on an open connection outside any transaction; 0 without the table.</summary>
