@@ -34,6 +34,7 @@ public static class WebApp
         builder.Services.AddScoped<Language>();
         builder.Services.AddMemoryCache();
         builder.Services.AddRegister();
+        builder.Services.AddCurrentRegion();
         builder.Services.AddPublicPageCache();
         builder.Services.AddScoped<ResMonitor.Core.Grid.CongestionService>();
         builder.Services.AddOptions<ResMonitor.Core.Signals.SignalOptions>().BindConfiguration("Signals")
