@@ -34,7 +34,13 @@ public sealed class CurrentRegion(IHttpContextAccessor accessor, IOptions<Region
     public string Href(string path) => Prefix(FromRoute, path);
 
     public static string Prefix(string? region, string path) =>
-        region is null ? path : path == "/" ? "/" + region : $"/{region}{path}";
+        region is null ? path
+        : path == "/" ? "/" + region
+        : path.StartsWith("/#", StringComparison.Ordinal) || path.StartsWith("/?", StringComparison.Ordinal) ? $"/{region}{path[1..]}"
+        : $"/{region}{path}";
+
+    /// <summary>The name of the request's region, once a page filter has looked it up in the register (null before).</summary>
+    public string? Name { get; set; }
 }
 
 public static class RegionSetup

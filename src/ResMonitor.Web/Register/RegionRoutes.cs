@@ -60,9 +60,10 @@ public sealed class UnknownRegionFilter(CurrentRegion region, RegisterResolver r
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
+        var state = await register.TodayAsync(context.HttpContext.RequestAborted);
+        region.Name = state.Region(region.Id)?.Name;
         if (region.FromRoute is { } asked)
         {
-            var state = await register.TodayAsync(context.HttpContext.RequestAborted);
             if (state.Region(asked) is null)
             {
                 context.HttpContext.Items[Key] = new Unknown(asked, state.Regions.OrderBy(r => r.Name, StringComparer.Ordinal).ToList());

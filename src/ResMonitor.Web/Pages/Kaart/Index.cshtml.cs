@@ -139,6 +139,6 @@ public sealed class IndexModel(Register.RegisterResolver register) : PageModel
             query.Add("pagina=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        return query.Count == 0 ? "/kaart" : "/kaart?" + string.Join('&', query);
+        return HttpContext.Region().Href(query.Count == 0 ? "/kaart" : "/kaart?" + string.Join('&', query));
     }
 }
