@@ -34,6 +34,7 @@ public static class WebApp
         builder.Services.AddScoped<Language>();
         builder.Services.AddMemoryCache();
         builder.Services.AddRegister();
+        builder.Services.AddCurrentRegion();
         builder.Services.AddPublicPageCache();
         builder.Services.AddScoped<ResMonitor.Core.Grid.CongestionService>();
         builder.Services.AddOptions<ResMonitor.Core.Signals.SignalOptions>().BindConfiguration("Signals")
@@ -46,7 +47,8 @@ public static class WebApp
         ResMonitor.Web.Governance.EscalationSetup.AddEscalation(builder.Services);
         ResMonitor.Web.Editing.ProjectsWriteApi.AddEditing(builder.Services);
 
-        builder.Services.AddRazorPages();
+        builder.Services.AddRazorPages(o => o.Conventions.Add(new RegionRouteConvention()))
+            .AddMvcOptions(o => o.Filters.Add<UnknownRegionFilter>());
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>

@@ -24,11 +24,28 @@ public sealed class ReferenceData(ResMonitorDbContext db, TimeProvider clock)
         Converters = { new JsonStringEnumConverter() },
     };
 
+    /// <summary>Reads region.json; a value of the wrong kind is refused naming the file, the field and the line, before anything is stored.</summary>
+    private static RegionFile? ReadRegionFile(string json, string? folder)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<RegionFile>(json, Json);
+        }
+        catch (JsonException e)
+        {
+            var file = folder is null ? "region.json" : Path.Combine(folder, "region.json");
+            var field = string.IsNullOrEmpty(e.Path) ? "(het bestand als geheel)" : e.Path.TrimStart('$', '.');
+            var line = e.LineNumber is { } n ? $" (regel {n + 1})" : "";
+            throw new InvalidDataException(
+                $"{file}: het veld '{field}'{line} heeft geen geldige waarde: verwacht is het soort waarde van het voorbeeld (een getal, een datum als JJJJ-MM-DD of een tekst); er is niets opgeslagen.", e);
+        }
+    }
+
     /// <summary>Seeds from a folder holding region.json (and the files it names), or the embedded Drenthe set.</summary>
     public async Task<SeedResult> SeedAsync(string? regionFolder, bool withExamples, CancellationToken ct = default)
     {
         IFiles files = regionFolder is null ? EmbeddedFiles(DefaultRegion) : FolderFiles(regionFolder);
-        var definition = JsonSerializer.Deserialize<RegionFile>(files.Read("region.json") ?? throw Missing("region.json"), Json)
+        var definition = ReadRegionFile(files.Read("region.json") ?? throw Missing("region.json"), regionFolder)
             ?? throw new InvalidDataException("region.json is leeg.");
         var boundaries = definition.Boundaries is { } b
             ? ReadBoundaries(files.Read(b.File) ?? throw Missing(b.File))

@@ -72,7 +72,7 @@ public sealed class ChartCatalog(IndicatorData data, Language l)
     {
         var overview = await data.OverviewAsync(ct);
         var rows = overview.ByMunicipality.Select(x => new ChartRow(x.Label,
-            [x.RealisedMwh / 1000m, x.PipelineMwh / 1000m, x.RealisedMw, x.PipelineMw, x.ProjectCount], $"/gemeenten/{Core.Slug.From(x.Label)}")).ToList();
+            [x.RealisedMwh / 1000m, x.PipelineMwh / 1000m, x.RealisedMw, x.PipelineMw, x.ProjectCount], data.Href($"/gemeenten/{Core.Slug.From(x.Label)}"))).ToList();
         var top = rows.OrderByDescending(r => r.Values[0] + r.Values[1]).FirstOrDefault();
         var most = top is null || top.Values[0] + top.Values[1] == 0 ? "" : l.T(
             $" De meeste opwek (gerealiseerd plus vergund of in procedure) heeft {top.Label} met {l.Number(top.Values[0] + top.Values[1], 1)} GWh per jaar.",

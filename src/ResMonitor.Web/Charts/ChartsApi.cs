@@ -20,7 +20,7 @@ public static class ChartsApi
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCsv(
         string name, [System.ComponentModel.Description(History.Peildatum.Description)] string? peildatum,
-        Register.RegisterResolver register, TimeProvider clock, Language language, CancellationToken ct)
+        Register.RegisterResolver register, Register.CurrentRegion region, TimeProvider clock, Language language, CancellationToken ct)
     {
         var reading = History.Peildatum.Read(peildatum, clock);
         if (!reading.IsValid)
@@ -29,7 +29,7 @@ public static class ChartsApi
         }
 
         var table = ChartCatalog.Names.Contains(name)
-            ? await new ChartCatalog(new IndicatorData(await register.OnAsync(reading.Date, ct)), language).GetAsync(name, ct)
+            ? await new ChartCatalog(new IndicatorData(await register.OnAsync(reading.Date, ct), region), language).GetAsync(name, ct)
             : null;
         if (table is null)
         {

@@ -12,17 +12,22 @@ namespace ResMonitor.Web.Indicators;
 /// What the indicator pages and their charts read: figures of the register of one day (today, or ?peildatum=),
 /// computed from the shared state (see <see cref="RegisterFigures"/>) once per request and only when asked.
 /// </summary>
-public sealed class IndicatorData(Func<CancellationToken, Task<RegisterState>> load, DateOnly today)
+public sealed class IndicatorData(Func<CancellationToken, Task<RegisterState>> load, DateOnly today, Func<Register.CurrentRegion> region)
 {
+    private Register.CurrentRegion? _region;
     private RegisterState? _state;
     private Overview? _overview;
     private Trend? _trend;
     private List<Project>? _projects;
 
-    public IndicatorData(RegisterState state)
-        : this(_ => Task.FromResult(state), state.Date) => _state = state;
+    public IndicatorData(RegisterState state, Register.CurrentRegion region)
+        : this(_ => Task.FromResult(state), state.Date, () => region) => _state = state;
 
-    public string RegionId { get; init; } = ReferenceData.DefaultRegion;
+    /// <summary>The region of the request (from the address, else the instance's default).</summary>
+    public string RegionId => (_region ??= region()).Id;
+
+    /// <summary>An internal link to a public page, under the request's region when its address named one.</summary>
+    public string Href(string path) => (_region ??= region()).Href(path);
 
     /// <summary>The day of the figures.</summary>
     public DateOnly Today => _state?.Date ?? today;

@@ -13,7 +13,8 @@ public abstract class IndicatorPageModel : PageModel
         Lang = language;
         Data = new IndicatorData(
             ct => HttpContext.RequestServices.GetRequiredService<Register.RegisterResolver>().TodayAsync(ct),
-            History.Peildatum.Today(clock));
+            History.Peildatum.Today(clock),
+            () => HttpContext.RequestServices.GetRequiredService<Register.CurrentRegion>());
         Charts = new ChartCatalog(Data, language);
     }
 

@@ -13,6 +13,9 @@ public sealed class FoutModel(Language language) : PageModel
 
     public string Explanation { get; private set; } = "";
 
+    /// <summary>Set when the address named a region that is not in the register: the page lists the regions that are.</summary>
+    public Register.UnknownRegionFilter.Unknown? UnknownRegion { get; private set; }
+
     public void OnGet(int? code) => Describe(code ?? 500);
 
     public void OnPost(int? code) => Describe(code ?? 500);
@@ -22,6 +25,16 @@ public sealed class FoutModel(Language language) : PageModel
         Code = code;
         Response.StatusCode = code;
         var reason = BadQuery.Find(HttpContext);
+        UnknownRegion = code == 404 ? Register.UnknownRegionFilter.Find(HttpContext) : null;
+        if (UnknownRegion is { } unknown)
+        {
+            Title = language.T("Regio niet gevonden", "Region not found");
+            Explanation = language.T(
+                $"De regio '{unknown.Asked}' staat niet in het register. Kies een van de regio's hieronder.",
+                $"The region '{unknown.Asked}' is not in the register. Choose one of the regions below.");
+            return;
+        }
+
         (Title, Explanation) = code switch
         {
             404 => (language.T("Pagina niet gevonden", "Page not found"),

@@ -36,13 +36,13 @@ public sealed class IndexModel(RegisterResolver register, ForecastCache forecast
         }
 
         var state = await register.OnAsync(reading.Date, ct);
-        if (RegisterFigures.Summary(state, ReferenceData.DefaultRegion) is not { } summary)
+        if (RegisterFigures.Summary(state, HttpContext.Region().Id) is not { } summary)
         {
             return NotFound();
         }
 
         Summary = summary;
-        var trend = await new ChartCatalog(new IndicatorData(state), language).TrendAsync(ct);
+        var trend = await new ChartCatalog(new IndicatorData(state, HttpContext.Region()), language).TrendAsync(ct);
         if (reading.Date is { } date)
         {
             // The past: the register as known at the end of that day; the forecast is only made for today.
@@ -52,7 +52,7 @@ public sealed class IndexModel(RegisterResolver register, ForecastCache forecast
             return Page();
         }
 
-        Forecast = await forecasts.GetAsync(ReferenceData.DefaultRegion, ct);
+        Forecast = await forecasts.GetAsync(HttpContext.Region().Id, ct);
         Trend = trend;
         return Page();
     }

@@ -1,3 +1,4 @@
+using ResMonitor.Web.Register;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -126,7 +127,7 @@ public sealed class ImportModel(ResMonitorDbContext db, UserManager<User> users,
     private async Task<ImportReport> RunAsync(UploadStore.Upload upload, (int? Id, string? Name) scope, bool dryRun, CancellationToken ct)
     {
         var importer = new ProjectImporter(db, ImportSettings.From(configuration), clock);
-        var request = new ImportRequest(ReferenceData.DefaultRegion, upload.FileName, dryRun)
+        var request = new ImportRequest(HttpContext.Region().Id, upload.FileName, dryRun)
         {
             OverwriteCorrections = Overwrite,
             OnlyMunicipality = scope.Id,

@@ -1,3 +1,4 @@
+using ResMonitor.Web.Register;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -37,7 +38,7 @@ public sealed class IndexModel(UserManager<User> users, ResMonitorDbContext db) 
 
         if (User.IsInRole(Roles.Beheerder))
         {
-            UnusableAssumptions = (await new Core.Forecast.ForecastAssumptionStore(db).VersionsAsync(ReferenceData.DefaultRegion))
+            UnusableAssumptions = (await new Core.Forecast.ForecastAssumptionStore(db).VersionsAsync(HttpContext.Region().Id))
                 .Where(v => !v.IsValid).Select(v => v.Assumptions.Version).ToList();
         }
 

@@ -1,3 +1,4 @@
+using ResMonitor.Web.Register;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -78,7 +79,7 @@ public sealed class PlanuitvalModel(ResMonitorDbContext db, UserManager<User> us
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var regionId = ReferenceData.DefaultRegion;
+        var regionId = HttpContext.Region().Id;
         var failure = new PlanFailure
         {
             RegionId = regionId,
@@ -159,7 +160,7 @@ public sealed class PlanuitvalModel(ResMonitorDbContext db, UserManager<User> us
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var regionId = ReferenceData.DefaultRegion;
+        var regionId = HttpContext.Region().Id;
         var projects = await db.Projects.AsNoTracking().Where(p => p.RegionId == regionId)
             .OrderBy(p => p.Name).ThenBy(p => p.Id)
             .Select(p => new { p.Id, p.Name, p.Phase, p.Technique, p.CapacityMw, p.MunicipalityId, p.MeasuredYieldMwh, p.IsExample })

@@ -1,3 +1,4 @@
+using ResMonitor.Web.Register;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -94,7 +95,7 @@ public sealed class PrognoseModel(ResMonitorDbContext db, TimeProvider clock) : 
             return Page();
         }
 
-        var problems = await new ForecastAssumptionStore(db).AddAsync(ReferenceData.DefaultRegion, draft, Today, ct);
+        var problems = await new ForecastAssumptionStore(db).AddAsync(HttpContext.Region().Id, draft, Today, ct);
         if (problems.Count > 0)
         {
             foreach (var problem in problems)
@@ -170,13 +171,13 @@ public sealed class PrognoseModel(ResMonitorDbContext db, TimeProvider clock) : 
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Versions = await new ForecastAssumptionStore(db).VersionsAsync(ReferenceData.DefaultRegion, ct);
+        Versions = await new ForecastAssumptionStore(db).VersionsAsync(HttpContext.Region().Id, ct);
         InForce = StoredAssumptions.InForce(Versions, Today);
     }
 
     private string SuggestedName()
     {
-        var name = $"{ReferenceData.DefaultRegion}-{Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+        var name = $"{HttpContext.Region().Id}-{Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
         var candidate = name;
         for (var n = 2; Versions.Any(v => string.Equals(v.Assumptions.Version, candidate, StringComparison.OrdinalIgnoreCase)); n++)
         {

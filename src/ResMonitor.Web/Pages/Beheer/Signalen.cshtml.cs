@@ -1,3 +1,4 @@
+using ResMonitor.Web.Register;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +17,7 @@ public sealed class SignalenModel(Register.RegisterResolver register, IOptions<S
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var result = Core.Register.RegisterFigures.Signals(await register.TodayAsync(ct), ReferenceData.DefaultRegion, options.Value, publicOnly: false);
+        var result = Core.Register.RegisterFigures.Signals(await register.TodayAsync(ct), HttpContext.Region().Id, options.Value, publicOnly: false);
         if (result is null)
         {
             return NotFound();

@@ -37,7 +37,7 @@ public sealed class GemeenteModel(RegisterResolver register, TimeProvider clock)
         }
 
         var state = await register.OnAsync(reading.Date, ct);
-        var municipality = state.MunicipalitiesOf(ReferenceData.DefaultRegion).FirstOrDefault(m => Core.Slug.From(m.Name) == slug);
+        var municipality = state.MunicipalitiesOf(HttpContext.Region().Id).FirstOrDefault(m => Core.Slug.From(m.Name) == slug);
         var overview = municipality is null ? null : RegisterFigures.Overview(state, municipality.RegionId, municipality.Id);
         if (municipality is null || overview is null)
         {

@@ -1,3 +1,4 @@
+using ResMonitor.Web.Register;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ResMonitor.Core.Data;
@@ -16,14 +17,14 @@ public sealed class IndexModel(Register.RegisterResolver register) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var state = await register.TodayAsync(ct);
-        var overview = Core.Register.RegisterFigures.Overview(state, ReferenceData.DefaultRegion);
+        var overview = Core.Register.RegisterFigures.Overview(state, HttpContext.Region().Id);
         if (overview is null)
         {
             return NotFound();
         }
 
         Overview = overview;
-        Municipalities = state.MunicipalitiesOf(ReferenceData.DefaultRegion).OrderBy(o => o.Name, StringComparer.Ordinal).ToList();
+        Municipalities = state.MunicipalitiesOf(HttpContext.Region().Id).OrderBy(o => o.Name, StringComparer.Ordinal).ToList();
         return Page();
     }
 }

@@ -1,3 +1,4 @@
+using ResMonitor.Web.Register;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ResMonitor.Core;
@@ -69,14 +70,14 @@ public sealed class IndexModel(Register.RegisterResolver register) : PageModel
         }
 
         var state = await register.TodayAsync(ct);
-        var overview = Core.Register.RegisterFigures.Overview(state, ReferenceData.DefaultRegion);
+        var overview = Core.Register.RegisterFigures.Overview(state, HttpContext.Region().Id);
         if (overview is null)
         {
             return NotFound();
         }
 
         Overview = overview;
-        Municipalities = state.MunicipalitiesOf(ReferenceData.DefaultRegion).OrderBy(o => o.Name, StringComparer.Ordinal).ToList();
+        Municipalities = state.MunicipalitiesOf(HttpContext.Region().Id).OrderBy(o => o.Name, StringComparer.Ordinal).ToList();
         if (!string.IsNullOrEmpty(gemeente))
         {
             Zoomed = Municipalities.FirstOrDefault(m => Slug.From(m.Name) == gemeente);
@@ -87,14 +88,15 @@ public sealed class IndexModel(Register.RegisterResolver register) : PageModel
         }
 
         var codes = Municipalities.ToDictionary(m => m.Id, m => m.Code);
-        Projects = state.ProjectsOf(ReferenceData.DefaultRegion, Zoomed?.Id)
+        Projects = state.ProjectsOf(HttpContext.Region().Id, Zoomed?.Id)
             .Where(p => p.Latitude != null && p.Longitude != null && p.Phase != Phase.Withdrawn && (Technique is null || p.Technique == Technique))
             .OrderBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => new MarkerProject(p.Id, p.Name, p.Technique, p.Phase, p.Latitude!.Value, p.Longitude!.Value, p.CapacityMw,
                 codes.GetValueOrDefault(p.MunicipalityId, "?")))
             .ToList();
+        var regionId = HttpContext.Region().Id;
         SearchAreas = state.SearchAreas
-            .Where(a => a.RegionId == ReferenceData.DefaultRegion && a.GeometryGeoJson != null && (Technique is null || a.Technique == Technique)
+            .Where(a => a.RegionId == regionId && a.GeometryGeoJson != null && (Technique is null || a.Technique == Technique)
                 && (Zoomed is null || a.MunicipalityId == Zoomed.Id))
             .OrderBy(a => a.Name, StringComparer.Ordinal)
             .ToList();
@@ -137,6 +139,6 @@ public sealed class IndexModel(Register.RegisterResolver register) : PageModel
             query.Add("pagina=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        return query.Count == 0 ? "/kaart" : "/kaart?" + string.Join('&', query);
+        return HttpContext.Region().Href(query.Count == 0 ? "/kaart" : "/kaart?" + string.Join('&', query));
     }
 }

@@ -1,3 +1,4 @@
+using ResMonitor.Web.Register;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ResMonitor.Core.Data;
 using ResMonitor.Core.Grid;
@@ -16,7 +17,7 @@ public sealed class IndexModel(CongestionService register, TimeProvider clock) :
     public async Task OnGetAsync(CancellationToken ct)
     {
         Today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
-        var all = await register.ListAsync(ReferenceData.DefaultRegion, ct);
+        var all = await register.ListAsync(HttpContext.Region().Id, ct);
         Current = all.Where(r => !(r.EndedOn <= Today)).ToList();
         Ended = all.Where(r => r.EndedOn <= Today).ToList();
     }

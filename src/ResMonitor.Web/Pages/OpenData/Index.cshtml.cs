@@ -1,3 +1,4 @@
+using ResMonitor.Web.Register;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -54,7 +55,8 @@ public sealed class IndexModel(ResMonitorDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == ReferenceData.DefaultRegion, ct);
+        var regionId = HttpContext.Region().Id;
+        var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == regionId, ct);
         if (region is null)
         {
             return NotFound();

@@ -1,3 +1,4 @@
+using ResMonitor.Web.Register;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ResMonitor.Core.Data;
 using ResMonitor.Core.Governance;
@@ -12,8 +13,8 @@ public sealed class IndexModel(EscalationService escalation) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var bodies = (await escalation.RepresentedBodiesAsync(ReferenceData.DefaultRegion, ct)).ToDictionary(b => b.Id, b => b.Name);
-        Published = (await escalation.ListAsync(ReferenceData.DefaultRegion, ct))
+        var bodies = (await escalation.RepresentedBodiesAsync(HttpContext.Region().Id, ct)).ToDictionary(b => b.Id, b => b.Name);
+        Published = (await escalation.ListAsync(HttpContext.Region().Id, ct))
             .Select(i => (Impasse: i, State: EscalationState.Of(i)))
             .Where(x => x.State.IsPublished)
             .Select(x => (x.Impasse, x.State, new TimelineView(x.Impasse, bodies, PublicOnly: true)))

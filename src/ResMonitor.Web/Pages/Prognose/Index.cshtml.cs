@@ -1,3 +1,4 @@
+using ResMonitor.Web.Register;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ResMonitor.Core.Data;
@@ -13,7 +14,7 @@ public sealed class IndexModel(ForecastCache forecasts) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var forecast = await forecasts.GetAsync(ReferenceData.DefaultRegion, ct);
+        var forecast = await forecasts.GetAsync(HttpContext.Region().Id, ct);
         if (forecast is null)
         {
             return NotFound();

@@ -1,3 +1,4 @@
+using ResMonitor.Web.Register;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ResMonitor.Core.Data;
@@ -30,6 +31,9 @@ public sealed class ProjectModel(ResMonitorDbContext db, Register.RegisterResolv
     /// <summary>The versions of the project from the audit trail, newest first (up to the peildatum).</summary>
     public IReadOnlyList<Core.History.ProjectVersion> Versions { get; private set; } = [];
 
+    /// <summary>Under /{regio}/projecten/{id} only a project of that region; the plain address shows any project.</summary>
+    private bool InAddressedRegion(string regionId) => HttpContext.Region().FromRoute is not { } asked || asked == regionId;
+
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
         var reading = History.Peildatum.Read(Request.Query, clock);
@@ -43,7 +47,7 @@ public sealed class ProjectModel(ResMonitorDbContext db, Register.RegisterResolv
         if (reading.Date is null)
         {
             var today = state.Project(id);
-            if (today is null)
+            if (today is null || !InAddressedRegion(today.RegionId))
             {
                 return NotFound();
             }
@@ -65,6 +69,11 @@ public sealed class ProjectModel(ResMonitorDbContext db, Register.RegisterResolv
     private async Task<IActionResult> PastAsync(Core.History.RegisterState state, string id, CancellationToken ct)
     {
         var project = state.Project(id);
+        if (project is not null && !InAddressedRegion(project.RegionId))
+        {
+            return NotFound();
+        }
+
         if (project is null)
         {
             Infrastructure.BadQuery.Page(HttpContext, History.Peildatum.Parameter,

@@ -1,3 +1,4 @@
+using ResMonitor.Web.Register;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,7 @@ public sealed class IndexModel(Register.RegisterResolver register, IOptions<Sign
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var result = Core.Register.RegisterFigures.Signals(await register.TodayAsync(ct), ReferenceData.DefaultRegion, options.Value, publicOnly: true);
+        var result = Core.Register.RegisterFigures.Signals(await register.TodayAsync(ct), HttpContext.Region().Id, options.Value, publicOnly: true);
         if (result is null)
         {
             return NotFound();

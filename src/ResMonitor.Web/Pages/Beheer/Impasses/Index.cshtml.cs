@@ -1,3 +1,4 @@
+using ResMonitor.Web.Register;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ResMonitor.Core.Accounts;
@@ -13,5 +14,5 @@ public sealed class IndexModel(EscalationService escalation) : PageModel
     public IReadOnlyList<(Impasse Impasse, EscalationState State)> Impasses { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        Impasses = (await escalation.ListAsync(ReferenceData.DefaultRegion, ct)).Select(i => (i, EscalationState.Of(i))).ToList();
+        Impasses = (await escalation.ListAsync(HttpContext.Region().Id, ct)).Select(i => (i, EscalationState.Of(i))).ToList();
 }

@@ -1,3 +1,4 @@
+using ResMonitor.Web.Register;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -42,7 +43,7 @@ public sealed class NieuwModel(EscalationService escalation, TimeProvider clock)
 
         var impasse = new Impasse
         {
-            RegionId = ReferenceData.DefaultRegion,
+            RegionId = HttpContext.Region().Id,
             Title = Titel?.Trim() ?? "",
             Topic = Onderwerp,
             TopicText = string.IsNullOrWhiteSpace(OnderwerpTekst) ? null : OnderwerpTekst.Trim(),

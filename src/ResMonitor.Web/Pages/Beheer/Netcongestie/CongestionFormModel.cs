@@ -1,3 +1,4 @@
+using ResMonitor.Web.Register;
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -75,8 +76,8 @@ public abstract class CongestionFormModel(CongestionService register, UserManage
         }
 
         Editor = editor;
-        Areas = await register.AreasAsync(ReferenceData.DefaultRegion, ct);
-        Operators = editor.IsBeheerder ? await register.GridOperatorsAsync(ReferenceData.DefaultRegion, ct) : [editor.GridOperator!];
+        Areas = await register.AreasAsync(HttpContext.Region().Id, ct);
+        Operators = editor.IsBeheerder ? await register.GridOperatorsAsync(HttpContext.Region().Id, ct) : [editor.GridOperator!];
         return true;
     }
 
@@ -145,7 +146,7 @@ public abstract class CongestionFormModel(CongestionService register, UserManage
         }
 
         AddBindingProblems();
-        var (saved, problems) = await Register.SaveAsync(ReferenceData.DefaultRegion, record, Input(), Today, checkOnly: HasErrors, ct);
+        var (saved, problems) = await Register.SaveAsync(HttpContext.Region().Id, record, Input(), Today, checkOnly: HasErrors, ct);
         if (saved is null)
         {
             Add(problems);

@@ -1,3 +1,4 @@
+using ResMonitor.Web.Register;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -31,7 +32,7 @@ public sealed class IndexModel(CongestionService register, UserManager<User> use
 
         Editor = editor;
         Today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
-        Records = await register.ListAsync(ReferenceData.DefaultRegion, ct);
+        Records = await register.ListAsync(HttpContext.Region().Id, ct);
         Saved = Records.FirstOrDefault(r => r.Id == opgeslagen);
         return Page();
     }

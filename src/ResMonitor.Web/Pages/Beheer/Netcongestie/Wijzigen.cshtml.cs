@@ -1,3 +1,4 @@
+using ResMonitor.Web.Register;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -52,7 +53,7 @@ public sealed class WijzigenModel(CongestionService register, UserManager<User> 
             return Forbid();
         }
 
-        var record = await Register.FindAsync(ReferenceData.DefaultRegion, id, ct);
+        var record = await Register.FindAsync(HttpContext.Region().Id, id, ct);
         if (record is null)
         {
             return NotFound();

@@ -1,3 +1,4 @@
+using ResMonitor.Web.Register;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -38,7 +39,8 @@ public sealed class IndexModel(ResMonitorDbContext db, EditorAccess access) : Pa
             return BadRequest();
         }
 
-        var query = Scope.Filter(db.Projects.AsNoTracking().Where(p => p.RegionId == ReferenceData.DefaultRegion));
+        var regionId = HttpContext.Region().Id;
+        var query = Scope.Filter(db.Projects.AsNoTracking().Where(p => p.RegionId == regionId));
         if (Zoek is { } text)
         {
             var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal).ToLowerInvariant() + "%";

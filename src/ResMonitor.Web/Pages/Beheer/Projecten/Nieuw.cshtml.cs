@@ -1,3 +1,4 @@
+using ResMonitor.Web.Register;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ResMonitor.Core.Accounts;
@@ -45,7 +46,7 @@ public sealed class NieuwModel(ResMonitorDbContext db, ProjectEditor editor, Edi
         Reason = Request.Form[ProjectFields.Reason].ToString();
         if (!Errors.Any)
         {
-            var outcome = await Editor.CreateAsync(ReferenceData.DefaultRegion, input, scope, Reason, ct);
+            var outcome = await Editor.CreateAsync(HttpContext.Region().Id, input, scope, Reason, ct);
             if (outcome.Status == EditStatus.Saved)
             {
                 return Redirect($"/beheer/projecten/{Uri.EscapeDataString(outcome.Project!.Id)}?opgeslagen=1");

@@ -1,3 +1,4 @@
+using ResMonitor.Web.Register;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -64,9 +65,10 @@ public abstract class ProjectFormPage(ResMonitorDbContext db, ProjectEditor edit
 
     protected async Task LoadChoicesAsync(CancellationToken ct)
     {
-        Municipalities = (await db.MunicipalitiesOf(ReferenceData.DefaultRegion).OrderBy(o => o.Name).Select(o => new { o.Code, o.Name }).ToListAsync(ct))
+        Municipalities = (await db.MunicipalitiesOf(HttpContext.Region().Id).OrderBy(o => o.Name).Select(o => new { o.Code, o.Name }).ToListAsync(ct))
             .Select(o => (o.Code, o.Name)).ToList();
-        SearchAreas = (await db.SearchAreas.AsNoTracking().Where(a => a.RegionId == ReferenceData.DefaultRegion).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(ct))
+        var regionId = HttpContext.Region().Id;
+        SearchAreas = (await db.SearchAreas.AsNoTracking().Where(a => a.RegionId == regionId).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(ct))
             .Select(a => (a.Id, a.Name)).ToList();
     }
 

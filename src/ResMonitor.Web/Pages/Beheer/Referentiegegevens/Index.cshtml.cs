@@ -1,3 +1,4 @@
+using ResMonitor.Web.Register;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -33,7 +34,7 @@ public sealed class IndexModel(ResMonitorDbContext db, EditorAccess access) : Pa
             return Scope.Organisation is { } own ? Redirect($"/beheer/referentiegegevens/organisaties/{own.Id}") : StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        var region = ReferenceData.DefaultRegion;
+        var region = HttpContext.Region().Id;
         Organisations = (await db.Organisations.AsNoTracking().Where(o => o.RegionId == region).ToListAsync(ct))
             .OrderBy(o => (int)o.Kind).ThenBy(o => o.Name, StringComparer.Create(ResMonitor.Core.DutchFormat.Culture, false)).ToList();
         Targets = await db.Targets.AsNoTracking().Where(t => t.RegionId == region).OrderBy(t => t.Year).ThenBy(t => t.Technique).ToListAsync(ct);

@@ -1,3 +1,4 @@
+using ResMonitor.Web.Register;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,7 @@ public sealed class VollasturenModel(ResMonitorDbContext db, EditorAccess access
         var from = form.Date("validFrom");
         var until = form.Date("validUntil");
         var code = form.Text("municipality");
-        var municipality = code is null ? null : await Db.MunicipalitiesOf(ReferenceData.DefaultRegion).FirstOrDefaultAsync(o => o.Code == code, ct);
+        var municipality = code is null ? null : await Db.MunicipalitiesOf(HttpContext.Region().Id).FirstOrDefaultAsync(o => o.Code == code, ct);
         if (!Errors.Any)
         {
             Errors.Add(ReferenceValidation.FullLoadHours(technique, code is not null, municipality is not null, hours, from, until, form.Text("source")));
@@ -43,7 +44,7 @@ public sealed class VollasturenModel(ResMonitorDbContext db, EditorAccess access
 
         Db.FullLoadHours.Add(new FullLoadHours
         {
-            RegionId = ReferenceData.DefaultRegion, Technique = technique!.Value, MunicipalityId = municipality?.Id,
+            RegionId = HttpContext.Region().Id, Technique = technique!.Value, MunicipalityId = municipality?.Id,
             Hours = hours!.Value, ValidFrom = from!.Value, ValidUntil = until, Source = form.Text("source")!,
         });
         await SaveAsync(ct);
@@ -51,6 +52,6 @@ public sealed class VollasturenModel(ResMonitorDbContext db, EditorAccess access
     }
 
     private async Task LoadAsync(CancellationToken ct) =>
-        Municipalities = (await Db.MunicipalitiesOf(ReferenceData.DefaultRegion).OrderBy(o => o.Name).Select(o => new { o.Code, o.Name }).ToListAsync(ct))
+        Municipalities = (await Db.MunicipalitiesOf(HttpContext.Region().Id).OrderBy(o => o.Name).Select(o => new { o.Code, o.Name }).ToListAsync(ct))
             .Select(o => (o.Code, o.Name)).ToList();
 }

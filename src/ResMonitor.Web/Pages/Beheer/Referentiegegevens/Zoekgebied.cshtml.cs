@@ -1,3 +1,4 @@
+using ResMonitor.Web.Register;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -50,7 +51,7 @@ public sealed class ZoekgebiedModel(ResMonitorDbContext db, EditorAccess access,
         var technique = form.Enum<Technique>("technique");
         var date = form.Date("sourceDate");
         var code = form.Text("municipality");
-        var municipality = code is null ? null : await Db.MunicipalitiesOf(ReferenceData.DefaultRegion).FirstOrDefaultAsync(o => o.Code == code, ct);
+        var municipality = code is null ? null : await Db.MunicipalitiesOf(HttpContext.Region().Id).FirstOrDefaultAsync(o => o.Code == code, ct);
         if (!Errors.Any)
         {
             Errors.Add(ReferenceValidation.SearchArea(form.Text("name"), technique, code is not null, municipality is not null, form.Text("source"), date, Today));
@@ -72,7 +73,7 @@ public sealed class ZoekgebiedModel(ResMonitorDbContext db, EditorAccess access,
 
     private async Task<bool> LoadAsync(string id, CancellationToken ct)
     {
-        Municipalities = (await Db.MunicipalitiesOf(ReferenceData.DefaultRegion).OrderBy(o => o.Name).Select(o => new { o.Code, o.Name }).ToListAsync(ct))
+        Municipalities = (await Db.MunicipalitiesOf(HttpContext.Region().Id).OrderBy(o => o.Name).Select(o => new { o.Code, o.Name }).ToListAsync(ct))
             .Select(o => (o.Code, o.Name)).ToList();
         // Without the municipality navigation, so that a changed municipality is only its id.
         var area = await Db.SearchAreas.FirstOrDefaultAsync(a => a.Id == id, ct);

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ResMonitor.Web.Register;
+
+namespace ResMonitor.Web.Pages.Regios;
+
+/// <summary>/regios: the regions in the register, each with its address and its total target. Only when there are several.</summary>
+public sealed class IndexModel(RegisterResolver register) : PageModel
+{
+    public sealed record Line(string Id, string Name, int? TargetYear, decimal? TargetMwh);
+
+    public IReadOnlyList<Line> Regions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var state = await register.TodayAsync(ct);
+        if (state.Regions.Count < 2)
+        {
+            return NotFound();
+        }
+
+        Regions = state.Regions.OrderBy(r => r.Name, StringComparer.Ordinal)
+            .Select(r => state.Targets.Where(t => t.RegionId == r.Id && t.Technique is null).OrderByDescending(t => t.Year).FirstOrDefault() is { } target
+                ? new Line(r.Id, r.Name, target.Year, target.ValueMwh)
+                : new Line(r.Id, r.Name, null, null))
+            .ToList();
+        return Page();
+    }
+}

@@ -1,0 +1,191 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ResMonitor.Core.Register;
+using ResMonitor.Web.Register;
+
+namespace ResMonitor.Web.Tests.Register;
+
+/// <summary>
+/// A second region, seeded from a folder of data (Register/TestRegion: two invented municipalities), is browsable from
+/// its own addresses without a code change; Drenthe stays under its own and the plain addresses.
+/// </summary>
+public abstract class RegionAddressTests<TDatabase>(TDatabase database) : SiteTest<TDatabase>(database)
+    where TDatabase : TestDatabase
+{
+    private const string Id = "proefregio";
+
+    private static readonly ConditionalWeakTable<TestDatabase, Task> Seeded = [];
+
+    private static string Folder => Path.Combine(AppContext.BaseDirectory, "Register", "TestRegion");
+
+    /// <summary>Seeds the test region and its projects once per database, then lets the host see the new register version.</summary>
+    private async Task SeedAsync()
+    {
+        Task seeding;
+        lock (Seeded)
+        {
+            seeding = Seeded.GetValue(Database, d => SeedOnceAsync(d));
+        }
+
+        await seeding;
+        await using var db = Database.CreateContext();
+        Factory.Services.GetRequiredService<RegisterVersion>().Observe(await RegisterVersionStore.ReadAsync(db));
+    }
+
+    private static async Task SeedOnceAsync(TestDatabase database)
+    {
+        var seed = await database.RunAsync("seed", "--region-folder", Folder);
+        Assert.True(seed.Code == 0, seed.Error);
+        var import = await database.RunAsync("import", "projects", Path.Combine(Folder, "projects.csv"), "--region", Id);
+        Assert.True(import.Code == 0, import.Error + import.Output);
+    }
+
+    private async Task<string> PageAsync(string path)
+    {
+        var response = await Client.GetAsync(path);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
+        return html;
+    }
+
+    [Fact]
+    public async Task The_second_region_has_its_own_home_page()
+    {
+        await SeedAsync();
+        var html = await PageAsync("/" + Id);
+
+        Assert.Contains("RES regio Proefland", html);
+        Assert.Contains("Proefdorp", html);
+        Assert.DoesNotContain("RES regio Drenthe", html);
+        Assert.DoesNotContain("Aa en Hunze", html);
+        Assert.Contains($"href=\"/{Id}/gemeenten\"", html);
+    }
+
+    [Fact]
+    public async Task Drenthe_keeps_its_own_address_and_the_plain_one()
+    {
+        await SeedAsync();
+        foreach (var path in (string[])["/drenthe", "/"])
+        {
+            var html = await PageAsync(path);
+            Assert.Contains("RES regio Drenthe", html);
+            Assert.Contains("Aa en Hunze", html);
+            Assert.DoesNotContain("Proefdorp", html);
+        }
+
+        Assert.Contains("href=\"/gemeenten\"", await PageAsync("/"));
+    }
+
+    [Fact]
+    public async Task Municipality_and_project_pages_show_the_second_regions_register()
+    {
+        await SeedAsync();
+        var list = await PageAsync($"/{Id}/gemeenten");
+        Assert.Contains($"href=\"/{Id}/gemeenten/proefdorp\"", list);
+        Assert.Contains("Testerveen", list);
+        Assert.DoesNotContain("href=\"/gemeenten/", list);
+        Assert.DoesNotContain("Aa en Hunze", list);
+
+        var municipality = await PageAsync($"/{Id}/gemeenten/proefdorp");
+        Assert.Contains("Proefpark Zonneweide", municipality);
+        Assert.Contains($"href=\"/{Id}/projecten/PR-001\"", municipality);
+        Assert.DoesNotContain("Proefmolen Testerveen", municipality);
+
+        var project = await PageAsync($"/{Id}/projecten/PR-001");
+        Assert.Contains("Proefpark Zonneweide", project);
+        Assert.Contains($"href=\"/{Id}/gemeenten/proefdorp\"", project);
+
+        // A Drenthe project is not part of the second region's addresses.
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/{Id}/projecten/VB-001")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/{Id}/gemeenten/aa-en-hunze")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Open_data_and_the_api_use_the_region_of_the_address()
+    {
+        await SeedAsync();
+        var openData = await PageAsync($"/{Id}/open-data");
+        Assert.Contains($"/open-data/{Id}/", openData);
+        Assert.DoesNotContain("/open-data/drenthe/", openData);
+
+        var csv = await Client.GetStringAsync($"/open-data/{Id}/projecten.csv");
+        Assert.Contains("PR-001", csv);
+        Assert.DoesNotContain("VB-001", csv);
+
+        var response = await Client.GetAsync($"/api/v1/regions/{Id}/summary");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(12.5m, json.GetProperty("total").GetProperty("realisedMw").GetDecimal());
+        Assert.Contains("Proefland", json.ToString());
+    }
+
+    [Theory]
+    [InlineData("/onbekend")]
+    [InlineData("/onbekend/gemeenten")]
+    [InlineData("/onbekend/projecten/VB-001")]
+    public async Task An_unknown_region_answers_a_Dutch_404_listing_the_regions(string path)
+    {
+        await SeedAsync();
+        var response = await Client.GetAsync(path);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Regio niet gevonden", html);
+        Assert.Contains("De regio &#x27;onbekend&#x27; staat niet in het register", html);
+        Assert.Contains($"href=\"/{Id}\"", html);
+        Assert.Contains("href=\"/drenthe\"", html);
+    }
+
+    [Fact]
+    public async Task The_regions_page_lists_both_regions()
+    {
+        await SeedAsync();
+        var html = await PageAsync("/regios");
+
+        Assert.Contains("RES regio Drenthe", html);
+        Assert.Contains("RES regio Proefland", html);
+        Assert.Contains($"href=\"/{Id}\"", html);
+        Assert.Contains("href=\"/drenthe\"", html);
+        Assert.Contains("0,78 (2030)", html);
+        Assert.Contains("3,45 (2030)", html);
+    }
+
+    [Fact]
+    public async Task A_broken_region_json_is_refused_naming_the_file_and_the_field_and_stores_nothing()
+    {
+        var folder = Directory.CreateTempSubdirectory("region-").FullName;
+        try
+        {
+            var text = (await File.ReadAllTextAsync(Path.Combine(Folder, "region.json")))
+                .Replace("\"id\": \"proefregio\"", "\"id\": \"kapotteregio\"", StringComparison.Ordinal)
+                .Replace("\"valueMwh\": 777000", "\"valueMwh\": \"veel\"", StringComparison.Ordinal);
+            Assert.Contains("\"veel\"", text);
+            await File.WriteAllTextAsync(Path.Combine(folder, "region.json"), text);
+
+            var before = await CountsAsync();
+            var (code, output, error) = await Database.RunAsync("seed", "--region-folder", folder);
+
+            Assert.Equal(1, code);
+            Assert.Contains("region.json", error + output);
+            Assert.Contains("valueMwh", error + output);
+            Assert.Equal(before, await CountsAsync());
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    private async Task<(int Regions, int Organisations, int Targets, int Hours)> CountsAsync()
+    {
+        await using var db = Database.CreateContext();
+        return (await db.Regions.CountAsync(), await db.Organisations.CountAsync(), await db.Targets.CountAsync(), await db.FullLoadHours.CountAsync());
+    }
+}
+
+public sealed class SqliteRegionAddressTests(SqliteDatabase database) : RegionAddressTests<SqliteDatabase>(database);
+
+public sealed class PostgresRegionAddressTests(PostgresDatabase database) : RegionAddressTests<PostgresDatabase>(database);
