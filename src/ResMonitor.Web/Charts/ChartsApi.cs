@@ -15,6 +15,11 @@ public static class ChartsApi
             .WithTags("Grafieken")
             .WithSummary("De gegevens van een grafiek als CSV")
             .WithDescription("Dezelfde rijen en kolommen als de tabel naast de grafiek; UTF-8, komma als scheidingsteken, punt als decimaalteken, één kopregel. Met peildatum de grafiek van die dag.");
+        // The same table for a region named in the address (see docs/decisions/0012).
+        routes.MapGet("/{regio}/grafieken/{name}.csv", GetCsv)
+            .WithName("GetRegionChartCsv")
+            .WithTags("Grafieken")
+            .WithSummary("De gegevens van een grafiek van een regio als CSV");
         return routes;
     }
 
@@ -28,8 +33,17 @@ public static class ChartsApi
             return History.Peildatum.Problem(reading);
         }
 
+        var state = await register.OnAsync(reading.Date, ct);
+        if (state.Region(region.Id) is null)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "Onbekende regio",
+                detail: $"De regio '{region.Id}' staat niet in het register. Bekende regio's: {string.Join(", ", state.Regions.Select(r => r.Id))}.");
+        }
+
         var table = ChartCatalog.Names.Contains(name)
-            ? await new ChartCatalog(new IndicatorData(await register.OnAsync(reading.Date, ct), region), language).GetAsync(name, ct)
+            ? await new ChartCatalog(new IndicatorData(state, region), language).GetAsync(name, ct)
             : null;
         if (table is null)
         {

@@ -28,10 +28,10 @@ public sealed class FoutModel(Language language) : PageModel
         UnknownRegion = code == 404 ? Register.UnknownRegionFilter.Find(HttpContext) : null;
         if (UnknownRegion is { } unknown)
         {
-            Title = language.T("Regio niet gevonden", "Region not found");
+            Title = language.T("Pagina niet gevonden", "Page not found");
             Explanation = language.T(
-                $"De regio '{unknown.Asked}' staat niet in het register. Kies een van de regio's hieronder.",
-                $"The region '{unknown.Asked}' is not in the register. Choose one of the regions below.");
+                $"De regio '{unknown.Asked}' staat niet in het register, en er is ook geen pagina met dit adres. Kies een van de regio's hieronder, of ga terug naar het overzicht.",
+                $"The region '{unknown.Asked}' is not in the register, and there is no page at this address either. Choose one of the regions below, or go back to the overview.");
             return;
         }
 

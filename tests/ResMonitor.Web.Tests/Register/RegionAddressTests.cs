@@ -65,6 +65,20 @@ public abstract class RegionAddressTests<TDatabase>(TDatabase database) : SiteTe
     }
 
     [Fact]
+    public async Task Charts_on_the_second_regions_pages_link_rows_and_tables_under_its_address()
+    {
+        await SeedAsync();
+        var html = await PageAsync($"/{Id}/indicatoren/opwek");
+        Assert.Contains($"href=\"/{Id}/gemeenten/proefdorp\"", html);
+        var csv = System.Text.RegularExpressions.Regex.Match(html, $"href=\"(/{Id}/grafieken/[a-z-]+\\.csv)\"");
+        Assert.True(csv.Success, "no chart table under the region's address");
+
+        var table = await Client.GetStringAsync(csv.Groups[1].Value);
+        Assert.DoesNotContain("Aa en Hunze", table);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/onbekend/grafieken/trend.csv")).StatusCode);
+    }
+
+    [Fact]
     public async Task Drenthe_keeps_its_own_address_and_the_plain_one()
     {
         await SeedAsync();
@@ -133,7 +147,7 @@ public abstract class RegionAddressTests<TDatabase>(TDatabase database) : SiteTe
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("Regio niet gevonden", html);
+        Assert.Contains("Pagina niet gevonden", html);
         Assert.Contains("De regio &#x27;onbekend&#x27; staat niet in het register", html);
         Assert.Contains($"href=\"/{Id}\"", html);
         Assert.Contains("href=\"/drenthe\"", html);
