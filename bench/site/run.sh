@@ -230,7 +230,7 @@ EOF
     nginx -c "$conf/nginx.conf" -p "$conf" -g 'daemon off;' &
     pids+=($!)
     local nginx_pid=$!
-    wait_for "http://127.0.0.1:$nport/"
+    wait_for "http://127.0.0.1:$nport/p/home/"
 
     for page in "${resolved[@]}"; do
         n=${page%%|*}
