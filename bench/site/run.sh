@@ -276,7 +276,7 @@ EOF
     for day in $(seq 1 10); do
         curl -sf -o /dev/null "http://127.0.0.1:$port/?peildatum=$(date -u -d "$past - $day days" +%F)" || true
     done
-    memory+=("$name: $(awk '/^VmRSS/ { printf "%.0f MB resident", $2 / 1024 } /^VmHWM/ { printf " (peak %.0f MB)", $2 / 1024 }' "/proc/$monitor/status") after every page and 11 past days")
+    memory+=("$name: $(awk '/^VmHWM/ { peak = $2 } /^VmRSS/ { rss = $2 } END { printf "%.0f MB resident (peak %.0f MB)", rss / 1024, peak / 1024 }' "/proc/$monitor/status") after every page and 11 past days")
 
     kill "$nginx_pid" "$monitor"
     wait "$nginx_pid" "$monitor" 2>/dev/null || true
