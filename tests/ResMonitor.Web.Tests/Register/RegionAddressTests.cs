@@ -165,6 +165,8 @@ public abstract class RegionAddressTests<TDatabase>(TDatabase database) : SiteTe
         Assert.Contains("href=\"/drenthe\"", html);
         Assert.Contains("0,78 (2030)", html);
         Assert.Contains("3,45 (2030)", html);
+        // Every figure with its source and reference date.
+        Assert.Contains("Testgegevens (verzonnen) (1 juli 2021)", System.Net.WebUtility.HtmlDecode(html));
     }
 
     [Fact]

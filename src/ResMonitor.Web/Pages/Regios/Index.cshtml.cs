@@ -7,7 +7,7 @@ namespace ResMonitor.Web.Pages.Regios;
 /// <summary>/regios: the regions in the register, each with its address and its total target. Only when there are several.</summary>
 public sealed class IndexModel(RegisterResolver register) : PageModel
 {
-    public sealed record Line(string Id, string Name, int? TargetYear, decimal? TargetMwh);
+    public sealed record Line(string Id, string Name, int? TargetYear, decimal? TargetMwh, string? TargetSource = null, DateOnly? TargetReferenceDate = null);
 
     public IReadOnlyList<Line> Regions { get; private set; } = [];
 
@@ -21,7 +21,7 @@ public sealed class IndexModel(RegisterResolver register) : PageModel
 
         Regions = state.Regions.OrderBy(r => r.Name, StringComparer.Ordinal)
             .Select(r => state.Targets.Where(t => t.RegionId == r.Id && t.Technique is null).OrderByDescending(t => t.Year).FirstOrDefault() is { } target
-                ? new Line(r.Id, r.Name, target.Year, target.ValueMwh)
+                ? new Line(r.Id, r.Name, target.Year, target.ValueMwh, target.Source, target.ReferenceDate)
                 : new Line(r.Id, r.Name, null, null))
             .ToList();
         return Page();
