@@ -155,7 +155,7 @@ lighthouse_median() {
 # prints "compressed-bytes uncompressed-bytes lighthouse-total-byte-weight outside-requests".
 transfer() {
     local url compressed=0 plain=0 outside
-    outside=$(jq '[.audits["network-requests"].details.items[].url | select(startswith("http://127.0.0.1:") | not)] | length' "$1")
+    outside=$(jq '[.audits["network-requests"].details.items[].url | select((startswith("http://127.0.0.1:") or startswith("data:")) | not)] | length' "$1")
     while read -r url; do
         compressed=$((compressed + $(curl -sf -o /dev/null -H 'Accept-Encoding: br, gzip' -w '%{size_download}' "$url")))
         plain=$((plain + $(curl -sf -o /dev/null -H 'Accept-Encoding: identity' -w '%{size_download}' "$url")))

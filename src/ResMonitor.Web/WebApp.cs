@@ -1,9 +1,16 @@
 using ResMonitor.Core.Data;
 using ResMonitor.Core.Energy;
-using ResMonitor.Web.Accounts;
+using ResMonitor.Web.Features.Accounts;
+using ResMonitor.Web.Features.Charts;
+using ResMonitor.Web.Features.Forecast;
+using ResMonitor.Web.Features.Governance;
+using ResMonitor.Web.Features.Grid;
+using ResMonitor.Web.Features.OpenData;
+using ResMonitor.Web.Features.Projects;
+using ResMonitor.Web.Features.Regions;
+using ResMonitor.Web.Features.Register;
+using ResMonitor.Web.Features.Signals;
 using ResMonitor.Web.Infrastructure;
-using ResMonitor.Web.Register;
-using ResMonitor.Web.Regions;
 
 namespace ResMonitor.Web;
 
@@ -33,21 +40,27 @@ public static class WebApp
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<Language>();
         builder.Services.AddMemoryCache();
-        builder.Services.AddRegister();
-        builder.Services.AddCurrentRegion();
-        builder.Services.AddPublicPageCache();
-        builder.Services.AddScoped<ResMonitor.Core.Grid.CongestionService>();
-        builder.Services.AddOptions<ResMonitor.Core.Signals.SignalOptions>().BindConfiguration("Signals")
-            .Validate(o => o.Problems().Count == 0, "De instellingen onder 'Signals' kloppen niet.").ValidateOnStart();
-        builder.Services.AddSingleton<Forecast.ForecastCache>();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddSharedKeys();
         builder.Services.AddHealth();
-        builder.Services.AddAccounts();
-        ResMonitor.Web.Governance.EscalationSetup.AddEscalation(builder.Services);
-        ResMonitor.Web.Editing.ProjectsWriteApi.AddEditing(builder.Services);
 
-        builder.Services.AddRazorPages(o => o.Conventions.Add(new RegionRouteConvention()))
+        // The features, each in src/ResMonitor.Web/Features/<Feature>/ with its domain in src/ResMonitor.Core/<Feature>/.
+        builder.Services
+            .AddRegister()
+            .AddRegions()
+            .AddPublicPageCache()
+            .AddAccounts()
+            .AddProjects()
+            .AddGrid()
+            .AddSignals()
+            .AddForecast()
+            .AddGovernance();
+
+        builder.Services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.Add(new RegionRouteConvention());
+            })
             .AddMvcOptions(o => o.Filters.Add<UnknownRegionFilter>());
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -86,11 +99,14 @@ public static class WebApp
 
         app.MapHealth();
         app.MapOpenApi();
-        app.MapRegionsApi();
-        app.MapCharts();
         app.MapLanguageSwitch();
+        app.MapRegions();
+        app.MapCharts();
         app.MapOpenData();
-        ResMonitor.Web.Editing.ProjectsWriteApi.MapEditingApi(app);
+        app.MapForecast();
+        app.MapSignals();
+        app.MapGrid();
+        app.MapProjects();
         app.MapRazorPages();
 
         app.Logger.LogInformation("ResMonitor gebruikt {Database}.", app.Services.GetRequiredService<DatabaseSetting>());

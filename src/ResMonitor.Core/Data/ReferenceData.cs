@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using ResMonitor.Core.Energy;
+using ResMonitor.Core.Grid;
 using ResMonitor.Core.Import;
 using ResMonitor.Core.Projects;
 using ResMonitor.Core.Regions;
@@ -19,7 +20,7 @@ public sealed class ReferenceData(ResMonitorDbContext db, TimeProvider clock)
 {
     public const string DefaultRegion = "drenthe";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
     };
@@ -139,12 +140,12 @@ public sealed class ReferenceData(ResMonitorDbContext db, TimeProvider clock)
         }
 
         if (withExamples && !await db.Congestions.AnyAsync(c => c.RegionId == definition.Id && c.IsExample, ct)
-            && files.Read(ExampleCongestionFile) is { } congestion)
+            && files.Read(ExampleCongestion.File) is { } congestion)
         {
             // Read again: the importer above leaves nothing tracked, so the organisations read earlier are detached.
             var organisations = await db.Organisations.Where(o => o.RegionId == definition.Id).ToDictionaryAsync(o => o.Code, ct);
             var searchAreas = await db.SearchAreas.Where(a => a.RegionId == definition.Id).ToDictionaryAsync(a => a.Id, ct);
-            db.Congestions.AddRange(ReadExampleCongestion(definition.Id, congestion, organisations, searchAreas));
+            db.Congestions.AddRange(ExampleCongestion.Read(definition.Id, congestion, organisations, searchAreas));
             await db.SaveChangesAsync(ct);
         }
 
@@ -193,33 +194,6 @@ public sealed class ReferenceData(ResMonitorDbContext db, TimeProvider clock)
         }
 
         return result;
-    }
-
-    private const string ExampleCongestionFile = "netcongestie-voorbeeld.json";
-
-    /// <summary>Fictitious congestion records (see the file's comment), marked as examples.</summary>
-    private static List<Grid.Congestion> ReadExampleCongestion(
-        string regionId, string json, Dictionary<string, Organisation> organisations, Dictionary<string, SearchArea> areas)
-    {
-        var file = JsonSerializer.Deserialize<CongestionFile>(json, Json) ?? throw new InvalidDataException($"{ExampleCongestionFile} is leeg.");
-        return file.Records.Select(r => new Grid.Congestion
-        {
-            RegionId = regionId,
-            Municipality = r.Municipality is null ? null
-                : organisations.TryGetValue(r.Municipality, out var m) ? m : throw new InvalidDataException($"{ExampleCongestionFile}: onbekende gemeente '{r.Municipality}'."),
-            SearchArea = r.SearchArea is null ? null
-                : areas.TryGetValue(r.SearchArea, out var a) ? a : throw new InvalidDataException($"{ExampleCongestionFile}: onbekend zoekgebied '{r.SearchArea}'."),
-            GridOperator = organisations.TryGetValue(r.GridOperator, out var g) && g.Kind == OrganisationKind.GridOperator
-                ? g : throw new InvalidDataException($"{ExampleCongestionFile}: onbekende netbeheerder '{r.GridOperator}'."),
-            Kind = r.Kind,
-            Since = r.Since,
-            ExpectedEnd = r.ExpectedEnd,
-            Reinforcement = r.Reinforcement,
-            EndedOn = r.EndedOn,
-            Source = file.Source,
-            SourceDate = file.SourceDate,
-            IsExample = true,
-        }).ToList();
     }
 
     private static Dictionary<string, string> ReadBoundaries(string geoJson)
@@ -284,10 +258,4 @@ public sealed class ReferenceData(ResMonitorDbContext db, TimeProvider clock)
     private sealed record HoursItem(Technique Technique, decimal Hours, DateOnly ValidFrom, DateOnly? ValidUntil, string Source, string? Municipality);
 
     private sealed record BoundaryItem(string File, string Source);
-
-    private sealed record CongestionFile(string Source, DateOnly SourceDate, List<CongestionItem> Records);
-
-    private sealed record CongestionItem(
-        string? Municipality, string? SearchArea, string GridOperator, Grid.CongestionKind Kind, DateOnly Since,
-        DateOnly? ExpectedEnd, string? Reinforcement, DateOnly? EndedOn);
 }

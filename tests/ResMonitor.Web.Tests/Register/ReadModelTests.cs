@@ -2,8 +2,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ResMonitor.Core.Energy;
 using ResMonitor.Core.History;
-using ResMonitor.Core.Register;
 using ResMonitor.Core.Regions;
+using ResMonitor.Core.Register;
 
 namespace ResMonitor.Web.Tests.Register;
 

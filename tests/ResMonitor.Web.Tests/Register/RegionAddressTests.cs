@@ -4,7 +4,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResMonitor.Core.Register;
-using ResMonitor.Web.Register;
+using ResMonitor.Web.Features.Regions;
+using ResMonitor.Web.Features.Register;
 
 namespace ResMonitor.Web.Tests.Register;
 

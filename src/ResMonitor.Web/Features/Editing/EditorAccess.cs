@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ResMonitor.Core.Accounts;
+using ResMonitor.Core.Data;
+using ResMonitor.Core.Projects;
+
+namespace ResMonitor.Web.Features.Editing;
+
+/// <summary>What the signed-in user may edit: everything (beheerder), their organisation's part (redacteur) or nothing.</summary>
+public sealed class EditorAccess(UserManager<User> users, ResMonitorDbContext db, IHttpContextAccessor accessor)
+{
+    private EditScope? _scope;
+
+    public async Task<EditScope> ScopeAsync(CancellationToken ct)
+    {
+        if (_scope is not null)
+        {
+            return _scope;
+        }
+
+        var principal = accessor.HttpContext?.User;
+        if (principal?.Identity?.IsAuthenticated != true)
+        {
+            return _scope = EditScope.Nothing;
+        }
+
+        if (principal.IsInRole(Roles.Beheerder))
+        {
+            return _scope = EditScope.Everything;
+        }
+
+        if (!principal.IsInRole(Roles.Redacteur) || await users.GetUserAsync(principal) is not { OrganisationId: { } organisationId })
+        {
+            return _scope = EditScope.Nothing;
+        }
+
+        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, ct);
+        return _scope = organisation is null ? EditScope.Nothing : EditScope.For(organisation);
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using ResMonitor.Core.Register;
+using ResMonitor.Core.Signals;
+using ResMonitor.Web.Features.Register;
+
+namespace ResMonitor.Web.Features.Signals;
+
+/// <summary>The signals: their thresholds from the configuration and their address in the API.</summary>
+public static class SignalsFeature
+{
+    public static IServiceCollection AddSignals(this IServiceCollection services)
+    {
+        services.AddOptions<SignalOptions>().BindConfiguration("Signals")
+            .Validate(o => o.Problems().Count == 0, "De instellingen onder 'Signals' kloppen niet.").ValidateOnStart();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSignals(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/regions").WithTags("Regio's");
+        group.MapGet("/{region}/signals", GetSignals)
+            .WithName("GetRegionSignals")
+            .WithSummary("De openbare signalen: waar gaat het mis?")
+            .WithDescription("Per signaal de regel (Stalled: geen nieuwe fase in N maanden; NoPermitByDeadline: geen vergunning vóór 1 januari 2025; " +
+                "LowLocalOwnership: nieuw project onder 50% lokaal eigendom; MunicipalityBehind: gemeente blijft achter bij haar aandeel in het doel; " +
+                "NoGridCapacity: project in een gebied met leveringscongestie), " +
+                "het project of de gemeente, de feiten en een link. De drempels staan in 'options'.");
+        return routes;
+    }
+
+    internal static async Task<Results<Ok<RegionSignals>, ProblemHttpResult>> GetSignals(
+        string region, RegisterResolver register, Microsoft.Extensions.Options.IOptions<SignalOptions> options, CancellationToken ct)
+    {
+        var result = RegisterFigures.Signals(await register.TodayAsync(ct), region, options.Value, publicOnly: true);
+        return result is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Onbekende regio",
+                detail: $"De regio '{region}' staat niet in het register of heeft geen doel.")
+            : TypedResults.Ok(result);
+    }
+}
