@@ -47,50 +47,42 @@ public static class RegisterAsOf
     public static Task<RegisterState> LoadTodayAsync(ResMonitorDbContext db, DateOnly today, TimeZoneInfo zone, CancellationToken ct = default) =>
         LoadAsync(db, today, zone, replay: false, ct);
 
-    private static async Task<RegisterState> LoadAsync(ResMonitorDbContext db, DateOnly date, TimeZoneInfo zone, bool replay, CancellationToken ct)
+    private static async Task<RegisterState> LoadAsync(ResMonitorDbContext db, DateOnly date, TimeZoneInfo zone, bool replay, CancellationToken ct) =>
+        await BuildAsync(db, await RegisterRows.LoadAsync(db, ct), date, zone, replay, ct);
+
+    /// <summary>
+    /// The register on <paramref name="date"/> built from rows read before (<see cref="RegisterRows"/>, shared and never
+    /// changed): a shallow copy of every row, the audit entries from the end of that day on undone (when
+    /// <paramref name="replay"/>, or when the day lies before the register's first day), then the day's figures. Only the
+    /// audit trail is read from the database.
+    /// </summary>
+    public static async Task<RegisterState> BuildAsync(
+        ResMonitorDbContext db, RegisterRows rows, DateOnly date, TimeZoneInfo zone, bool replay, CancellationToken ct = default)
     {
-        var first = await db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).Select(a => (DateTimeOffset?)a.At).FirstOrDefaultAsync(ct);
-        DateOnly? firstDay = first is { } f ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(f, zone).DateTime) : null;
+        DateOnly? firstDay = rows.FirstEntry is { } f ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(f, zone).DateTime) : null;
         var cutoff = EndOf(date, zone);
         if (firstDay is { } day && day > date)
         {
             // Before the first day: the first load as it was before anyone corrected it through the site or the API.
-            var firstCorrection = await db.AuditEntries.AsNoTracking().Where(a => a.Channel == "web" || a.Channel == "api")
-                .OrderBy(a => a.Id).Select(a => (DateTimeOffset?)a.At).FirstOrDefaultAsync(ct);
             cutoff = EndOf(day, zone);
-            if (firstCorrection is { } correction && correction < cutoff)
+            if (rows.FirstCorrection is { } correction && correction < cutoff)
             {
                 cutoff = correction;
             }
         }
 
-        var tables = new Dictionary<string, RowSet>(StringComparer.Ordinal)
-        {
-            ["regions"] = await RowSet.LoadAsync(db, db.Regions, ct),
-            ["organisations"] = await RowSet.LoadAsync(db, db.Organisations, ct),
-            ["targets"] = await RowSet.LoadAsync(db, db.Targets, ct),
-            ["projects"] = await RowSet.LoadAsync(db, db.Projects, ct),
-            ["phase_changes"] = await RowSet.LoadAsync(db, db.PhaseChanges, ct),
-            ["permits"] = await RowSet.LoadAsync(db, db.Permits, ct),
-            ["search_areas"] = await RowSet.LoadAsync(db, db.SearchAreas, ct),
-            ["full_load_hours"] = await RowSet.LoadAsync(db, db.FullLoadHours, ct),
-            ["plan_failures"] = await RowSet.LoadAsync(db, db.PlanFailures, ct),
-        };
+        var tables = rows.Tables.ToDictionary(t => t.Key, t => new RowSet(t.Value.Type, t.Value.Rows.Select(RowSet.Copy)), StringComparer.Ordinal);
         var entries = replay || cutoff != EndOf(date, zone)
             ? await AuditQuery.Since(db, cutoff).Where(a => Tables.Contains(a.TableName)).ToListAsync(ct)
             : [];
         var reversed = Replay(tables, entries);
-        // Not rebuilt from the audit trail: the congestion register and the forecast assumptions carry their own dates.
-        var congestions = await db.Congestions.AsNoTracking().ToListAsync(ct);
-        var known = Enum.GetValues<Phase>();
-        var assumptions = await db.ForecastAssumptions.AsNoTracking().Where(a => known.Contains(a.Phase)).ToListAsync(ct);
         return new RegisterState(date, firstDay, cutoff, reversed,
             tables["regions"].Rows<Region>(), tables["organisations"].Rows<Organisation>(), tables["targets"].Rows<Target>(),
             tables["projects"].Rows<Project>(), tables["phase_changes"].Rows<PhaseChange>(), tables["permits"].Rows<Permit>(),
             tables["search_areas"].Rows<SearchArea>(), tables["full_load_hours"].Rows<FullLoadHours>(), tables["plan_failures"].Rows<PlanFailure>())
         {
-            Congestions = congestions,
-            ForecastAssumptions = assumptions,
+            Congestions = rows.Congestions,
+            ForecastAssumptions = rows.ForecastAssumptions,
         };
     }
 
@@ -160,34 +152,109 @@ public static class RegisterAsOf
     }
 }
 
+/// <summary>
+/// The stored rows behind the register's figures, read once (per register version, see the web's resolver) and never
+/// changed afterwards: each state of a day is built from shallow copies (<see cref="RegisterAsOf.BuildAsync"/>), so
+/// building a past day reads only the audit trail, and the states share every string.
+/// </summary>
+public sealed class RegisterRows
+{
+    private RegisterRows(IReadOnlyDictionary<string, (IEntityType Type, IReadOnlyList<object> Rows)> tables) => Tables = tables;
+
+    public IReadOnlyDictionary<string, (IEntityType Type, IReadOnlyList<object> Rows)> Tables { get; }
+
+    /// <summary>The congestion register as it is now (it keeps its own dates).</summary>
+    public IReadOnlyList<Grid.Congestion> Congestions { get; private init; } = [];
+
+    /// <summary>Every stored forecast assumption row of a known phase (versions carry their own start date).</summary>
+    public IReadOnlyList<Forecast.ForecastAssumptionRow> ForecastAssumptions { get; private init; } = [];
+
+    /// <summary>The moment of the first audit entry (the register's first load), if any.</summary>
+    public DateTimeOffset? FirstEntry { get; private init; }
+
+    /// <summary>The moment of the first correction through the site or the API, if any.</summary>
+    public DateTimeOffset? FirstCorrection { get; private init; }
+
+    public static async Task<RegisterRows> LoadAsync(ResMonitorDbContext db, CancellationToken ct = default)
+    {
+        var tables = new Dictionary<string, (IEntityType, IReadOnlyList<object>)>(StringComparer.Ordinal)
+        {
+            ["regions"] = await ReadAsync(db, db.Regions, ct),
+            ["organisations"] = await ReadAsync(db, db.Organisations, ct),
+            ["targets"] = await ReadAsync(db, db.Targets, ct),
+            ["projects"] = await ReadAsync(db, db.Projects, ct),
+            ["phase_changes"] = await ReadAsync(db, db.PhaseChanges, ct),
+            ["permits"] = await ReadAsync(db, db.Permits, ct),
+            ["search_areas"] = await ReadAsync(db, db.SearchAreas, ct),
+            ["full_load_hours"] = await ReadAsync(db, db.FullLoadHours, ct),
+            ["plan_failures"] = await ReadAsync(db, db.PlanFailures, ct),
+        };
+        var known = Enum.GetValues<Phase>();
+        return new RegisterRows(tables)
+        {
+            Congestions = await db.Congestions.AsNoTracking().ToListAsync(ct),
+            ForecastAssumptions = await db.ForecastAssumptions.AsNoTracking().Where(a => known.Contains(a.Phase)).ToListAsync(ct),
+            FirstEntry = await db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).Select(a => (DateTimeOffset?)a.At).FirstOrDefaultAsync(ct),
+            FirstCorrection = await db.AuditEntries.AsNoTracking().Where(a => a.Channel == "web" || a.Channel == "api")
+                .OrderBy(a => a.Id).Select(a => (DateTimeOffset?)a.At).FirstOrDefaultAsync(ct),
+        };
+    }
+
+    private static async Task<(IEntityType, IReadOnlyList<object>)> ReadAsync<T>(ResMonitorDbContext db, DbSet<T> set, CancellationToken ct)
+        where T : class =>
+        (db.Model.FindEntityType(typeof(T))!, await set.AsNoTracking().ToListAsync(ct));
+}
+
 /// <summary>The rows of one table by their audit key (the primary key, composite parts joined with '/').</summary>
 public sealed class RowSet
 {
     private readonly IEntityType _type;
-    private readonly Dictionary<string, object> _rows = new(StringComparer.Ordinal);
+    private readonly List<object> _list;
+    private Dictionary<string, object>? _rows;
     private readonly Dictionary<string, IProperty> _columns;
+    private readonly System.Reflection.PropertyInfo[] _key;
+
+    private static readonly Func<object, object> ShallowCopy =
+        typeof(object).GetMethod("MemberwiseClone", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!
+            .CreateDelegate<Func<object, object>>();
 
     public RowSet(IEntityType type, IEnumerable<object> rows)
     {
         _type = type;
         _columns = type.GetProperties().Where(p => p.PropertyInfo is not null)
             .ToDictionary(p => p.GetColumnName(), StringComparer.Ordinal);
-        foreach (var row in rows)
+        _key = type.FindPrimaryKey()!.Properties.Select(k => k.PropertyInfo!).ToArray();
+        _list = rows.ToList();
+    }
+
+    /// <summary>The rows by key, built at the first undo (a table nothing is undone in is never indexed).</summary>
+    private Dictionary<string, object> Indexed
+    {
+        get
         {
-            _rows[KeyOf(row)] = row;
+            if (_rows is null)
+            {
+                _rows = new Dictionary<string, object>(_list.Count, StringComparer.Ordinal);
+                foreach (var row in _list)
+                {
+                    _rows[KeyOf(row)] = row;
+                }
+            }
+
+            return _rows;
         }
     }
 
-    public static async Task<RowSet> LoadAsync<T>(ResMonitorDbContext db, DbSet<T> set, CancellationToken ct)
-        where T : class =>
-        new(db.Model.FindEntityType(typeof(T))!, await set.AsNoTracking().ToListAsync(ct));
+    public int Count => _rows?.Count ?? _list.Count;
 
-    public int Count => _rows.Count;
+    public List<T> Rows<T>() => (_rows?.Values ?? (IEnumerable<object>)_list).Cast<T>().ToList();
 
-    public List<T> Rows<T>() => _rows.Values.Cast<T>().ToList();
+    /// <summary>A copy of a row that shares its values (strings included): what a state changes is its own.</summary>
+    public static object Copy(object row) => ShallowCopy(row);
 
-    public string KeyOf(object row) =>
-        string.Join("/", _type.FindPrimaryKey()!.Properties.Select(k => AuditRecorder.Format(k.PropertyInfo!.GetValue(row))));
+    public string KeyOf(object row) => _key.Length == 1
+        ? AuditRecorder.Format(_key[0].GetValue(row)) ?? ""
+        : string.Join("/", _key.Select(k => AuditRecorder.Format(k.GetValue(row))));
 
     /// <summary>Undoes one entry; false when it does not touch a row of this set (e.g. a column this model has not).</summary>
     public bool Undo(AuditEntry entry)
@@ -197,15 +264,15 @@ public sealed class RowSet
             if (entry.OldValue is null)
             {
                 // Created after the moment: it did not exist yet.
-                return _rows.Remove(entry.RowKey);
+                return Indexed.Remove(entry.RowKey);
             }
 
             // Deleted after the moment: it existed as the entry recorded it.
-            _rows[entry.RowKey] = FromJson(entry.OldValue);
+            Indexed[entry.RowKey] = FromJson(entry.OldValue);
             return true;
         }
 
-        if (!_rows.TryGetValue(entry.RowKey, out var row) || !_columns.TryGetValue(entry.Field, out var property))
+        if (!_columns.TryGetValue(entry.Field, out var property) || !Indexed.TryGetValue(entry.RowKey, out var row))
         {
             return false;
         }

@@ -67,6 +67,25 @@ public abstract partial class HistoryTests<TDatabase>(TDatabase database) : Site
     }
 
     [Fact]
+    public async Task Days_built_from_the_same_stored_rows_do_not_change_each_other_or_the_rows()
+    {
+        await ScenarioAsync();
+        await using var db = Database.CreateContext();
+        var name = await db.Projects.Where(p => p.Id == "VB-002").Select(p => p.Name).SingleAsync();
+        var rows = await RegisterRows.LoadAsync(db);
+
+        var before = await RegisterAsOf.BuildAsync(db, rows, new DateOnly(2024, 11, 29), TimeZoneInfo.Utc, replay: true);
+        var after = await RegisterAsOf.BuildAsync(db, rows, new DateOnly(2024, 11, 30), TimeZoneInfo.Utc, replay: true);
+        var beforeAgain = await RegisterAsOf.BuildAsync(db, rows, new DateOnly(2024, 11, 29), TimeZoneInfo.Utc, replay: true);
+
+        Assert.Equal("Oude naam", before.Project("VB-002")!.Name);
+        Assert.Equal(name, after.Project("VB-002")!.Name);
+        Assert.Equal("Oude naam", beforeAgain.Project("VB-002")!.Name);
+        Assert.NotSame(before.Project("VB-002"), after.Project("VB-002"));
+        Assert.Equal(name, rows.Tables["projects"].Rows.Cast<Project>().Single(p => p.Id == "VB-002").Name);
+    }
+
+    [Fact]
     public async Task An_entry_written_with_a_local_offset_by_another_writer_is_undone_from_its_true_moment()
     {
         await ScenarioAsync();
