@@ -48,6 +48,11 @@ public sealed class ReferenceData(ResMonitorDbContext db, TimeProvider clock)
         IFiles files = regionFolder is null ? EmbeddedFiles(DefaultRegion) : FolderFiles(regionFolder);
         var definition = ReadRegionFile(files.Read("region.json") ?? throw Missing("region.json"), regionFolder)
             ?? throw new InvalidDataException("region.json is leeg.");
+        if (RegionId.Problem(definition.Id) is { } problem)
+        {
+            throw new InvalidDataException($"{(regionFolder is null ? "region.json" : Path.Combine(regionFolder, "region.json"))}: {problem} Er is niets opgeslagen.");
+        }
+
         var boundaries = definition.Boundaries is { } b
             ? ReadBoundaries(files.Read(b.File) ?? throw Missing(b.File))
             : [];

@@ -155,6 +155,29 @@ public abstract class RegionAddressTests<TDatabase>(TDatabase database) : SiteTe
     }
 
     [Fact]
+    public async Task A_missing_page_under_a_known_region_keeps_that_region_in_its_links()
+    {
+        await SeedAsync();
+        var response = await Client.GetAsync($"/{Id}/projecten/BESTAAT-NIET");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Pagina niet gevonden", html);
+        Assert.Contains($"href=\"/{Id}/gemeenten\"", html);
+        Assert.Contains($"href=\"/{Id}/kaart\"", html);
+        Assert.Contains("RES regio Proefland", html);
+    }
+
+    [Fact]
+    public async Task With_two_regions_every_page_links_to_the_list_of_regions()
+    {
+        await SeedAsync();
+        var html = await PageAsync($"/{Id}/kaart");
+
+        Assert.Contains("<a class=\"utrecht-link\" href=\"/regios\">Alle 2 regio&#x27;s in deze monitor</a>", html);
+    }
+
+    [Fact]
     public async Task The_regions_page_lists_both_regions()
     {
         await SeedAsync();
@@ -194,6 +217,54 @@ public abstract class RegionAddressTests<TDatabase>(TDatabase database) : SiteTe
         {
             Directory.Delete(folder, true);
         }
+    }
+
+    [Theory]
+    [InlineData("kaart", "is al een webadres van de site zelf (/kaart)")]
+    [InlineData("Mijn Regio", "mag alleen kleine letters, cijfers en streepjes bevatten")]
+    public async Task A_region_id_that_cannot_be_an_address_is_refused_at_seed_and_stores_nothing(string id, string message)
+    {
+        var folder = Directory.CreateTempSubdirectory("region-").FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(Folder))
+            {
+                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            }
+
+            var text = (await File.ReadAllTextAsync(Path.Combine(folder, "region.json")))
+                .Replace("\"id\": \"proefregio\"", $"\"id\": \"{id}\"", StringComparison.Ordinal);
+            await File.WriteAllTextAsync(Path.Combine(folder, "region.json"), text);
+
+            var before = await CountsAsync();
+            var (code, output, error) = await Database.RunAsync("seed", "--region-folder", folder);
+
+            Assert.Equal(1, code);
+            Assert.Contains("region.json", error + output);
+            Assert.Contains(message, error + output);
+            Assert.Equal(before, await CountsAsync());
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    [Fact]
+    public void Every_first_segment_of_the_sites_own_addresses_is_reserved_for_region_ids()
+    {
+        var sources = Factory.Services.GetRequiredService<IEnumerable<Microsoft.AspNetCore.Routing.EndpointDataSource>>();
+        var first = sources.SelectMany(s => s.Endpoints).OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Select(e => e.RoutePattern.PathSegments.Count > 0 ? e.RoutePattern.PathSegments[0] : null)
+            .Where(segment => segment is { IsSimple: true } && segment.Parts[0].IsLiteral)
+            .Select(segment => ((Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart)segment!.Parts[0]).Content)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var files = Directory.GetFileSystemEntries(Path.Combine(AppContext.BaseDirectory, "wwwroot")).Select(Path.GetFileName);
+
+        Assert.Contains("kaart", first);
+        var missing = first.Concat(files!).Where(s => !ResMonitor.Core.Regions.RegionId.Reserved.Contains(s!)).ToList();
+        Assert.True(missing.Count == 0, "Not reserved for region ids: " + string.Join(", ", missing));
     }
 
     private async Task<(int Regions, int Organisations, int Targets, int Hours)> CountsAsync()

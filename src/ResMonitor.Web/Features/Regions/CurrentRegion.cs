@@ -12,7 +12,7 @@ public sealed class RegionOptions
 
 /// <summary>
 /// The region of the request: the route value <c>regio</c> when the address has one (<c>/{regio}/...</c>, see
-/// docs/decisions/0012), else the instance's default region. <see cref="Href"/> keeps the region in internal links.
+/// docs/decisions/0014), else the instance's default region. <see cref="Href"/> keeps the region in internal links.
 /// </summary>
 public sealed class CurrentRegion(IHttpContextAccessor accessor, IOptions<RegionOptions> options)
 {
@@ -21,8 +21,26 @@ public sealed class CurrentRegion(IHttpContextAccessor accessor, IOptions<Region
     /// <summary>The instance's default region, served under the plain addresses.</summary>
     public string Default => options.Value.Default;
 
-    /// <summary>The region named in the address, or null when the request came in on a plain address.</summary>
-    public string? FromRoute => accessor.HttpContext?.GetRouteValue(RouteKey) is string { Length: > 0 } id ? id : null;
+    /// <summary>
+    /// The region named in the address, or null when the request came in on a plain address. The error page, reached by
+    /// re-execution, keeps the region of the address that failed unless that region is not in the register.
+    /// </summary>
+    public string? FromRoute
+    {
+        get
+        {
+            var context = accessor.HttpContext;
+            if (context?.GetRouteValue(RouteKey) is string { Length: > 0 } id)
+            {
+                return id;
+            }
+
+            return context?.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.RouteValues?[RouteKey] is string { Length: > 0 } original
+                && UnknownRegionFilter.Find(context) is null
+                    ? original
+                    : null;
+        }
+    }
 
     /// <summary>The region id of this request.</summary>
     public string Id => FromRoute ?? Default;
@@ -41,6 +59,9 @@ public sealed class CurrentRegion(IHttpContextAccessor accessor, IOptions<Region
 
     /// <summary>The name of the request's region, once a page filter has looked it up in the register (null before).</summary>
     public string? Name { get; set; }
+
+    /// <summary>How many regions the register holds, once a page filter has looked (0 before): with more than one, the pages link to the list.</summary>
+    public int RegionCount { get; set; }
 }
 
 public static class RegionsFeature

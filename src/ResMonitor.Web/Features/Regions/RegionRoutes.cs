@@ -62,6 +62,7 @@ public sealed class UnknownRegionFilter(CurrentRegion region, RegisterResolver r
     {
         var state = await register.TodayAsync(context.HttpContext.RequestAborted);
         region.Name = state.Region(region.Id)?.Name;
+        region.RegionCount = state.Regions.Count;
         if (region.FromRoute is { } asked)
         {
             if (state.Region(asked) is null)
