@@ -3,7 +3,8 @@
 # served as static files by nginx, Lighthouse scores, and transfer sizes, on the seeded Drenthe database and on a
 # generated national-size one (30 regions, 342 municipalities, 50,000 projects).
 # Usage: bench/site/run.sh
-#   env DURATION=10 (seconds per wrk run)  WARMUP=2 (seconds of wrk before each measured run)  CONNECTIONS=64
+#   env DURATION=10 (seconds per wrk run)  WARMUP=2 (seconds of wrk before each measured run)  SETTLE=3 (seconds of
+#       wrk on every page, once, before the first is measured)  CONNECTIONS=64
 #       THREADS=2  RUNS=1 (wrk runs per figure; the median req/s run is reported)  LH_RUNS=3 (Lighthouse runs per
 #       page; median score per category)  PROJECTS=50000 (size of the national data set)
 #       PAST=2025-01-01 (the peildatum of the past pages)  ENCODING="br, gzip" (wrk's Accept-Encoding)
@@ -15,6 +16,7 @@ cd "$(dirname "$0")/../.."
 
 duration=${DURATION:-10}
 warmup=${WARMUP:-2}
+settle=${SETTLE:-3}
 connections=${CONNECTIONS:-64}
 threads=${THREADS:-2}
 runs=${RUNS:-1}
@@ -231,6 +233,14 @@ EOF
     pids+=($!)
     local nginx_pid=$!
     wait_for "http://127.0.0.1:$nport/p/home/"
+
+    # One warm-up pass over every page before any is measured: the runtime compiles its hot code again with full
+    # optimisation after the first few thousand calls, and without this pass the first page measured pays for it.
+    for page in "${resolved[@]}"; do
+        path=${page#*|}
+        path=${path%|*}
+        wrk -t"$threads" -c"$connections" -d"${settle}s" -H "Accept-Encoding: $encoding" "http://127.0.0.1:$port$path" >/dev/null
+    done
 
     for page in "${resolved[@]}"; do
         n=${page%%|*}
