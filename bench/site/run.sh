@@ -9,7 +9,8 @@
 #       page; median score per category)  PROJECTS=50000 (size of the national data set)
 #       PAST=2025-01-01 (the peildatum of the past pages)  ENCODING="br, gzip" (wrk's Accept-Encoding)
 #       LH_PAGES="home municipality project map" (the pages Lighthouse runs on)
-#       LOG_LEVEL= (the monitor's Logging__LogLevel__Default; empty: the product's own default, Information)
+#       LOG_LEVEL= (the monitor's Logging__LogLevel__Default; empty: the product's own default, Information without a
+#       line per request or SQL command)
 set -euo pipefail
 shopt -s inherit_errexit
 cd "$(dirname "$0")/../.."
@@ -336,8 +337,8 @@ bench_dataset national "$national"
         "Lighthouse $(node_modules/.bin/lighthouse --version), $(chromium --version 2>/dev/null | head -n1 | xargs); measured $network."
     echo
     echo "- Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). Monitor log level:" \
-        "${log_level:-the default (Information: every request and SQL command is logged to the console)}."
-    echo "- wrk -t$threads -c$connections -d${duration}s after a ${warmup}s warm-up, median of $runs run(s); the monitor" \
+        "${log_level:-the default (Information for the monitor itself; requests and SQL commands are not logged, Microsoft.AspNetCore and Microsoft.EntityFrameworkCore log warnings only)}."
+    echo "- wrk -t$threads -c$connections -d${duration}s after a ${warmup}s warm-up (and one ${settle}s pass over every page first), median of $runs run(s); the monitor" \
         "runs the Release build in Production on SQLite; nginx serves the monitor's HTML of the same page saved as a" \
         "static file (with the same CSS and files), on the same machine and cores as wrk."
     echo "- Lighthouse: default settings (mobile, simulated throttling), categories performance, accessibility," \
