@@ -45,6 +45,7 @@ public static class WebApp
         builder.Services.AddSharedKeys();
         builder.Services.AddHealth();
         builder.Services.AddDatabaseOutage();
+        builder.Services.AddIdleMemory();
 
         // The features, each in src/ResMonitor.Web/Features/<Feature>/ with its domain in src/ResMonitor.Core/<Feature>/.
         builder.Services
@@ -76,6 +77,7 @@ public static class WebApp
         var app = builder.Build();
 
         app.UseProxyHeaders(app.Configuration);
+        app.UseIdleMemory();
         app.UseProductionHeaders();
         app.UseExceptionHandler("/fout");
         app.UseStatusCodePagesWithReExecute("/fout/{0}");
