@@ -35,11 +35,20 @@ internal sealed class DatabaseHealthCheck(ResMonitorDbContext db, DatabaseStatus
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var connection = db.GetService<IRelationalConnection>();
+        // A SQLite file that is gone is away (opening it would create an empty one).
+        if (connection.DbConnection is Microsoft.Data.Sqlite.SqliteConnection sqlite
+            && sqlite.DataSource is { Length: > 0 } file && file != ":memory:" && !File.Exists(file))
+        {
+            status.Failed();
+            return new HealthCheckResult(context.Registration.FailureStatus, "Het databasebestand ontbreekt.");
+        }
+
         try
         {
             await connection.OpenAsync(cancellationToken);
             await using var command = connection.DbConnection.CreateCommand();
-            command.CommandText = "SELECT 1";
+            // A table of the monitor's own, so that a database without its schema does not count as there.
+            command.CommandText = "SELECT value FROM register_version WHERE id = 1";
             await command.ExecuteScalarAsync(cancellationToken);
             status.Answered();
             return HealthCheckResult.Healthy();
