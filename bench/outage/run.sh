@@ -3,7 +3,7 @@
 # for STOP seconds, while clients keep asking for public pages (served from the register in memory) and for pages that
 # need the database (a project's version history, past days). Counts the answers per kind and phase.
 # Usage: bench/outage/run.sh
-#   env CLIENTS=2 (parallel request loops)  STOP=10 (seconds the server is down)
+#   env CLIENTS=2 (request loops per kind: public pages, pages that need the database)  STOP=10 (seconds the server is down)
 # Aims: the restart costs no failed request; while stopped, public pages 200, the rest 503, none 500; afterwards all 200.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -37,25 +37,31 @@ project=$("${app[@]}" --database "$db" export projects --format csv | awk -F, 'N
 public=(/ /gemeenten /prognose /kaart /api/v1/regions/drenthe/summary)
 for path in "${public[@]}"; do curl -sf -o /dev/null "$base$path"; done
 
-# loop FILE: requests until killed, one line per answer: "seconds phase kind code".
+# loop KIND FILE: requests of one kind until killed, one line per answer: "seconds phase kind code". Each kind has
+# loops of its own, so that a public page never waits behind a request that waits for the database.
 loop() {
-    local n=0 path kind code
+    local kind=$1 n=0 path code
     while :; do
         n=$((n + 1))
-        case $((n % 3)) in
-            0) path=${public[$((n / 3 % ${#public[@]}))]}; kind=public ;;
+        if [ "$kind" = public ]; then
+            path=${public[$((n % ${#public[@]}))]}
+        elif [ $((n % 2)) -eq 0 ]; then
             # A query of its own per request, so that the output cache cannot answer it: each needs the database.
-            1) path="/projecten/$project?n=$RANDOM$n"; kind=database ;;
-            2) path="/?peildatum=2024-$(printf %02d $((RANDOM % 12 + 1)))-$(printf %02d $((RANDOM % 28 + 1)))&n=$RANDOM$n"; kind=database ;;
-        esac
+            path="/projecten/$project?n=$RANDOM$n"
+        else
+            path="/?peildatum=2024-$(printf %02d $((RANDOM % 12 + 1)))-$(printf %02d $((RANDOM % 28 + 1)))&n=$RANDOM$n"
+        fi
         code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 60 "$base$path" || echo 000)
         echo "$(date +%s.%N) $(cat "$work/phase") $kind $code"
-    done >>"$1"
+    done >>"$2"
 }
 
 rm -f "$work/answers.txt"
 echo before >"$work/phase"
-for _ in $(seq "$clients"); do loop "$work/answers.txt" & loops+=($!); done
+for _ in $(seq "$clients"); do
+    loop public "$work/answers.txt" & loops+=($!)
+    loop database "$work/answers.txt" & loops+=($!)
+done
 sleep 3
 echo restart >"$work/phase"
 pg restart -m fast
@@ -76,7 +82,7 @@ health=$(curl -s -o /dev/null -w '%{http_code}' "$base/health")
 {
     echo "# Database away under traffic"
     echo
-    echo "- $(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $clients request loops"
+    echo "- $(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $clients request loops per kind"
     echo "- PostgreSQL $("$pgbin/postgres" --version | awk '{ print $3 }'), restarted (\`pg_ctl restart -m fast\`), then stopped for $stop_seconds s and started again"
     echo "- public: ${public[*]}; database: /projecten/$project (version history) and past days (?peildatum=), each with a query of its own (past the output cache)"
     echo "- /gemeenten half-way the stop carries the notice that the figures may be out of date: $([ "$notice" -gt 0 ] && echo yes || echo no)"
