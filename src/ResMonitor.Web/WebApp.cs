@@ -31,6 +31,7 @@ public static class WebApp
         });
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? DefaultUrls);
         QuietFrameworkLogs(builder);
+        builder.AddProductionHeaders();
 
         // The same setting as the command line: --database, else RESMONITOR_DATABASE, else the SQLite default.
         // Resolved when first needed, so that a test host can set "database" in its configuration.
@@ -43,6 +44,8 @@ public static class WebApp
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddSharedKeys();
         builder.Services.AddHealth();
+        builder.Services.AddDatabaseOutage();
+        builder.Services.AddIdleMemory();
 
         // The features, each in src/ResMonitor.Web/Features/<Feature>/ with its domain in src/ResMonitor.Core/<Feature>/.
         builder.Services
@@ -55,6 +58,7 @@ public static class WebApp
             .AddSignals()
             .AddForecast()
             .AddGovernance();
+        builder.Services.AddApiRateLimit(builder.Configuration);
 
         builder.Services.AddRazorPages(o =>
             {
@@ -73,8 +77,11 @@ public static class WebApp
         var app = builder.Build();
 
         app.UseProxyHeaders(app.Configuration);
+        app.UseIdleMemory();
+        app.UseProductionHeaders();
         app.UseExceptionHandler("/fout");
         app.UseStatusCodePagesWithReExecute("/fout/{0}");
+        app.UseDatabaseOutage();
         app.UseMiddleware<SecurityHeaders>();
         // Static files are compressed here; pages are compressed inside the output cache (UsePublicPageCache), and
         // this outer layer leaves an answer that already has a Content-Encoding alone.

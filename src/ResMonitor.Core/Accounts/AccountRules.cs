@@ -6,16 +6,13 @@ namespace ResMonitor.Core.Accounts;
 
 /// <summary>
 /// The Identity rules, shared by the site and the command line so that a password the one refuses is refused by
-/// the other too: at least 12 characters (length over composition rules), e-mail as user name, unique e-mail,
-/// lockout for 15 minutes after 5 failed attempts.
+/// the other too: at least 12 characters (length over composition rules), e-mail as user name, unique e-mail.
+/// Failed sign-ins do not lock an account (anyone could lock anyone's); they slow down the attempts of that address
+/// from that client (<see cref="LoginThrottle"/>).
 /// </summary>
 public static class AccountRules
 {
     public const int MinimumPasswordLength = 12;
-
-    public const int MaxFailedAttempts = 5;
-
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
     public static void Configure(IdentityOptions options)
     {
@@ -25,9 +22,7 @@ public static class AccountRules
         options.Password.RequireLowercase = false;
         options.Password.RequireUppercase = false;
         options.Password.RequireNonAlphanumeric = false;
-        options.Lockout.AllowedForNewUsers = true;
-        options.Lockout.MaxFailedAccessAttempts = MaxFailedAttempts;
-        options.Lockout.DefaultLockoutTimeSpan = LockoutDuration;
+        options.Lockout.AllowedForNewUsers = false;
         options.User.RequireUniqueEmail = true;
         options.SignIn.RequireConfirmedAccount = false;
         options.Stores.SchemaVersion = ResMonitorDbContext.IdentitySchema;

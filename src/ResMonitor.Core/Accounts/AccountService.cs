@@ -60,21 +60,26 @@ public sealed class AccountService(ResMonitorDbContext db, UserManager<User> use
             OrganisationId = organisationId,
         };
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var created = await users.CreateAsync(user, password);
-        if (!created.Succeeded)
+        // Under the execution strategy, so that a transient failure runs the whole transaction again.
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            return new(false, created.Errors.Select(e => e.Description).Distinct().ToList());
-        }
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded)
+            {
+                return new AccountResult(false, created.Errors.Select(e => e.Description).Distinct().ToList());
+            }
 
-        var role = await users.AddToRoleAsync(user, account.Role);
-        if (!role.Succeeded)
-        {
-            return new(false, role.Errors.Select(e => e.Description).Distinct().ToList());
-        }
+            var role = await users.AddToRoleAsync(user, account.Role);
+            if (!role.Succeeded)
+            {
+                return new AccountResult(false, role.Errors.Select(e => e.Description).Distinct().ToList());
+            }
 
-        await transaction.CommitAsync(ct);
-        return AccountResult.Ok;
+            await transaction.CommitAsync(ct);
+            return AccountResult.Ok;
+        });
     }
 
     public async Task<IReadOnlyList<AccountRow>> ListAsync(CancellationToken ct = default)

@@ -53,6 +53,18 @@ public sealed record DatabaseSetting(DatabaseProvider Provider, string Connectio
         ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource
         : null;
 
+    /// <summary>How often a command that failed on a transient PostgreSQL error (a restart, a dropped connection) is tried again.</summary>
+    public const int MaxRetryCount = 5;
+
+    /// <summary>The longest wait between two tries; the waits grow from about one second.</summary>
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// PostgreSQL: EF Core's retrying execution strategy, so that a restart of the server costs no failed request (about
+    /// 9 s of tries in all, see docs/decisions/0015-hardening.md). SQLite: a locked database is waited for up to the
+    /// command timeout (Microsoft.Data.Sqlite's busy handling, 30 s unless the connection string sets
+    /// <c>Default Timeout</c>).
+    /// </summary>
     public void Configure(DbContextOptionsBuilder options)
     {
         if (Provider == DatabaseProvider.Sqlite)
@@ -61,7 +73,7 @@ public sealed record DatabaseSetting(DatabaseProvider Provider, string Connectio
         }
         else
         {
-            options.UseNpgsql(ConnectionString);
+            options.UseNpgsql(ConnectionString, o => o.EnableRetryOnFailure(MaxRetryCount, MaxRetryDelay, errorCodesToAdd: null));
         }
 
         // Every committed write is announced in the process, so that the site sees the new register version at once.

@@ -70,7 +70,12 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
     /// <summary>Who writes through this context, and why; every saved change is logged field by field under this name.</summary>
     public Audit.AuditActor Actor { get; set; } = Audit.AuditActor.Unknown;
 
-    /// <summary>Saves, and in the same transaction logs every changed field (see <see cref="Audit.AuditEntry"/>).</summary>
+    /// <summary>
+    /// Saves, and in the same transaction logs every changed field (see <see cref="Audit.AuditEntry"/>). Outside a
+    /// caller's transaction the save runs under the execution strategy (on PostgreSQL retried after a transient failure
+    /// such as a restart): the changes are accepted only after the commit and the log entries are written past the change
+    /// tracker, so that a retry saves the same changes and the same entries once.
+    /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RaiseProjectVersions();
@@ -81,53 +86,52 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (pending.Count > 0)
+        if (Database.CurrentTransaction is not null)
         {
-            AuditEntries.AddRange(Audit.AuditRecorder.Entries(pending, Actor, Audit.AuditRecorder.Now(clock)));
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            // The caller's transaction (and the caller's execution strategy, if it retries).
+            var inside = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (pending.Count > 0)
+            {
+                AuditEntries.AddRange(Audit.AuditRecorder.Entries(pending, Actor, Audit.AuditRecorder.Now(clock)));
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+
+            if (figures)
+            {
+                await Register.RegisterVersionStore.RaiseAsync(this, cancellationToken);
+            }
+
+            return inside;
         }
 
-        if (figures)
+        var saved = await Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            await Register.RegisterVersionStore.RaiseAsync(this, cancellationToken);
-        }
+            await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            if (pending.Count > 0)
+            {
+                await BulkWriter.InsertAsync(this, Audit.AuditRecorder.Entries(pending, Actor, Audit.AuditRecorder.Now(clock)).ToList(), cancellationToken);
+            }
 
-        if (transaction is not null)
-        {
+            if (figures)
+            {
+                await Register.RegisterVersionStore.RaiseAsync(this, cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
+            return count;
+        });
+        if (acceptAllChangesOnSuccess)
+        {
+            ChangeTracker.AcceptAllChanges();
         }
 
         return saved;
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        RaiseProjectVersions();
-        var pending = Audit.AuditRecorder.Collect(this);
-        var figures = ChangesFigures();
-        if (pending.Count == 0 && !figures)
-        {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
-        }
-
-        using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
-        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        if (pending.Count > 0)
-        {
-            AuditEntries.AddRange(Audit.AuditRecorder.Entries(pending, Actor, Audit.AuditRecorder.Now(clock)));
-            base.SaveChanges(acceptAllChangesOnSuccess);
-        }
-
-        if (figures)
-        {
-            Register.RegisterVersionStore.Raise(this);
-        }
-
-        transaction?.Commit();
-        return saved;
-    }
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        // One way of saving: the synchronous call waits for the asynchronous one (no synchronization context here).
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     /// <summary>True when a pending change touches a table behind the public figures (see <see cref="Register.RegisterVersionStore"/>).</summary>
     private bool ChangesFigures() =>

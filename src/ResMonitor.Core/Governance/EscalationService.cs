@@ -162,15 +162,20 @@ public sealed class EscalationService(ResMonitorDbContext db)
     /// </remarks>
     public async Task<IReadOnlyList<(Impasse Impasse, EscalationEvent Reminder)>> SendRemindersAsync(DateOnly today, int daysBefore, DateTimeOffset at, CancellationToken ct = default)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (db.Database.IsNpgsql() && !await TryLockRemindersAsync(ct))
+        // Under the execution strategy, so that a transient failure (a PostgreSQL restart) runs the whole transaction again.
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            return [];
-        }
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (db.Database.IsNpgsql() && !await TryLockRemindersAsync(ct))
+            {
+                return (IReadOnlyList<(Impasse Impasse, EscalationEvent Reminder)>)[];
+            }
 
-        var sent = await RecordRemindersAsync(today, daysBefore, at, ct);
-        await transaction.CommitAsync(ct);
-        return sent;
+            var sent = await RecordRemindersAsync(today, daysBefore, at, ct);
+            await transaction.CommitAsync(ct);
+            return sent;
+        });
     }
 
     /// <summary>The PostgreSQL advisory lock of a reminder run: one number for the whole database ("RES-REMI" in ASCII).</summary>

@@ -143,6 +143,36 @@ public static class PublicActors
         };
     }
 
+    /// <summary>
+    /// Who wrote, as shown to another signed-in editor (a conflicting save): the account's display name with its public
+    /// label ("Anna de Vries, redacteur gemeente Emmen"), never its e-mail address; other channels as in public.
+    /// </summary>
+    public static async Task<Func<AuditEntry, string>> ResolveForEditorsAsync(ResMonitorDbContext db, IEnumerable<AuditEntry> entries, CancellationToken ct = default)
+    {
+        var list = entries.ToList();
+        var label = await ResolveAsync(db, list, ct);
+        var upper = list.Where(e => e.Channel is "web" or "api").Select(e => e.Actor.ToUpperInvariant()).Distinct().ToList();
+        var users = await db.Users.AsNoTracking()
+            .Where(u => upper.Contains(u.NormalizedUserName!) || upper.Contains(u.NormalizedEmail!))
+            .Select(u => new { u.NormalizedUserName, u.NormalizedEmail, u.DisplayName })
+            .ToListAsync(ct);
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var user in users)
+        {
+            foreach (var key in new[] { user.NormalizedUserName, user.NormalizedEmail })
+            {
+                if (key is not null && !string.IsNullOrWhiteSpace(user.DisplayName) && !user.DisplayName.Contains('@', StringComparison.Ordinal))
+                {
+                    names[key] = user.DisplayName;
+                }
+            }
+        }
+
+        return e => e.Channel is "web" or "api" && names.TryGetValue(e.Actor.ToUpperInvariant(), out var name)
+            ? $"{name}, {label(e)}"
+            : label(e);
+    }
+
     public static string OrganisationLabel(Organisation organisation) => organisation.Kind switch
     {
         OrganisationKind.Municipality => "gemeente " + organisation.Name,

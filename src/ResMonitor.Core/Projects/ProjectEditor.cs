@@ -142,24 +142,26 @@ public sealed class ProjectEditor(ResMonitorDbContext db, TimeProvider clock)
     private async Task<EditOutcome> ConflictAsync(Project current, IReadOnlyDictionary<string, string?>? startedFrom, CancellationToken ct)
     {
         var now = await SnapshotAsync(current, ct);
-        var changes = new List<ConflictChange>();
+        var found = new List<(string Field, string Label, string? Before, string? Now, Audit.AuditEntry? Last)>();
         if (startedFrom is not null)
         {
             foreach (var (value, before) in ProjectSnapshot.Differences(startedFrom, now))
             {
-                var last = await LastChangeAsync(value, current.Id, ct);
-                changes.Add(new(value.Key, value.Label, before, value.Value, last?.Actor, last?.At));
+                found.Add((value.Key, value.Label, before, value.Value, await LastChangeAsync(value, current.Id, ct)));
             }
         }
 
-        if (changes.Count == 0)
+        if (found.Count == 0)
         {
             // Without what the editor started from (or when only the order changed): the latest change of the project.
             var last = await db.AuditEntries.AsNoTracking().Where(a => a.TableName == "projects" && a.RowKey == current.Id)
                 .OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
-            changes.Add(new("version", "Versie", null, current.Version.ToString(CultureInfo.InvariantCulture), last?.Actor, last?.At));
+            found.Add(("version", "Versie", null, current.Version.ToString(CultureInfo.InvariantCulture), last));
         }
 
+        // Another editor is named by display name and role, never by e-mail address.
+        var who = await History.PublicActors.ResolveForEditorsAsync(db, found.Where(f => f.Last is not null).Select(f => f.Last!), ct);
+        var changes = found.Select(f => new ConflictChange(f.Field, f.Label, f.Before, f.Now, f.Last is { } entry ? who(entry) : null, f.Last?.At)).ToList();
         return new(EditStatus.Conflict, current, [], changes);
     }
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using ResMonitor.Core.Data;
 
@@ -44,7 +45,7 @@ public static class RegisterVersionStore
             var value = command.ExecuteScalar();
             return value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
         }
-        catch (DbException)
+        catch (DbException e) when (IsMissingTable(e))
         {
             return 0;
         }
@@ -95,7 +96,7 @@ public static class RegisterVersionStore
             var value = await command.ExecuteScalarAsync(ct);
             return value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
         }
-        catch (DbException)
+        catch (DbException e) when (IsMissingTable(e))
         {
             return 0;
         }
@@ -108,7 +109,8 @@ public static class RegisterVersionStore
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)
         {
-            await db.Database.OpenConnectionAsync(ct);
+            // One try, past the execution strategy: a caller that polls learns at once that the database is away.
+            await db.GetService<IRelationalConnection>().OpenAsync(ct);
         }
 
         try
@@ -119,7 +121,7 @@ public static class RegisterVersionStore
             var value = await command.ExecuteScalarAsync(ct);
             return value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
         }
-        catch (DbException)
+        catch (DbException e) when (IsMissingTable(e))
         {
             return 0;
         }
@@ -127,8 +129,16 @@ public static class RegisterVersionStore
         {
             if (opened)
             {
-                await db.Database.CloseConnectionAsync();
+                await db.GetService<IRelationalConnection>().CloseAsync();
             }
         }
     }
+
+    /// <summary>
+    /// A database without the table (not yet migrated) reads as version 0; any other failure (the database away) is the
+    /// caller's to handle, so that it is not taken for an answer.
+    /// </summary>
+    private static bool IsMissingTable(DbException e) =>
+        e is Npgsql.PostgresException { SqlState: "42P01" }
+        || (e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 1 } && e.Message.Contains("no such table", StringComparison.OrdinalIgnoreCase));
 }

@@ -206,25 +206,83 @@ public abstract partial class AccountTests<TDatabase>(TDatabase database) : Site
     }
 
     [Fact]
-    public async Task After_five_wrong_passwords_even_the_right_one_is_refused_for_now()
+    public async Task After_three_wrong_passwords_this_client_waits_before_even_the_right_one_is_checked_and_then_gets_in()
     {
         var email = await NewUserAsync("beheerder");
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 3; i++)
         {
             var wrong = await SignInAsync(email, $"fout-wachtwoord-{i}-xyz");
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         }
 
-        var response = await SignInAsync(email, GoodPassword);
+        var waiting = await SignInAsync(email, GoodPassword);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Dit account is tijdelijk geblokkeerd na 5 mislukte pogingen. Probeer het over 15 minuten opnieuw.", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, waiting.StatusCode);
+        var html = await waiting.Content.ReadAsStringAsync();
+        Assert.Contains("er waren te veel mislukte pogingen voor dit e-mailadres vanaf uw adres. Wacht 5 seconden", html);
+        Assert.DoesNotContain("geblokkeerd", html);
+        // After the wait (on the test clock, never the real one) the right password gets in, and the account was never locked.
+        Database.Clock.Advance(TimeSpan.FromSeconds(6));
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(email, GoodPassword)).StatusCode);
         await using var db = Database.CreateContext();
         var normalized = email.ToUpperInvariant();
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.NormalizedEmail == normalized);
-        // Identity 10 sets the lockout end from the system clock, not from the host's TimeProvider (that comes with
-        // Identity 11), so this is the one assertion that reads the real clock.
-        Assert.True(user.LockoutEnd > DateTimeOffset.UtcNow.AddMinutes(14));
+        Assert.Null(user.LockoutEnd);
+    }
+
+    [Fact]
+    public async Task The_waits_grow_with_every_further_failure()
+    {
+        var email = NewEmail();
+        var waits = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var html = await (await SignInAsync(email, $"fout-wachtwoord-{i}-xyz")).Content.ReadAsStringAsync();
+            waits.Add(Regex.Match(html, "Wacht (\\d+) seconden").Groups[1].Value);
+            Database.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        Assert.Equal(["", "", "5", "10", "20"], waits);
+    }
+
+    [Fact]
+    public async Task Someone_else_failing_for_an_account_does_not_keep_its_owner_out()
+    {
+        var email = await NewUserAsync("beheerder");
+        using var attacker = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        for (var i = 0; i < 20; i++)
+        {
+            var token = TokenIn(await attacker.GetStringAsync("/inloggen"));
+            await attacker.PostAsync("/inloggen", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Email"] = email, ["Password"] = $"raden-{i}-wachtwoord", ["__RequestVerificationToken"] = token,
+            }));
+        }
+
+        var owner = await SignInAsync(email, GoodPassword);
+
+        Assert.Equal(HttpStatusCode.Redirect, owner.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_known_and_an_unknown_address_get_the_same_answers_wrong_and_waiting()
+    {
+        var known = await NewUserAsync("beheerder");
+        var unknown = NewEmail();
+        var answers = new Dictionary<string, List<string>> { [known] = [], [unknown] = [] };
+        foreach (var email in new[] { known, unknown })
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                var response = await SignInAsync(email, $"fout-wachtwoord-{i}-xyz");
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                answers[email].Add(ProblemIn(await response.Content.ReadAsStringAsync()));
+            }
+        }
+
+        Assert.Equal(answers[known], answers[unknown]);
+        Assert.Contains("Het e-mailadres of het wachtwoord klopt niet.", answers[unknown][0]);
+        Assert.Contains("Wacht", answers[unknown][3]);
     }
 
     [Fact]
@@ -429,6 +487,13 @@ public abstract partial class AccountTests<TDatabase>(TDatabase database) : Site
         }
 
         return Client.PostAsync("/inloggen", new FormUrlEncodedContent(form));
+    }
+
+    /// <summary>The form's message to the user, without the rest of the page.</summary>
+    private static string ProblemIn(string html)
+    {
+        var form = html[html.IndexOf("<main", StringComparison.Ordinal)..html.IndexOf("</main>", StringComparison.Ordinal)];
+        return Regex.Replace(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]+\"|value=\"[^\"]*@[^\"]*\"", "");
     }
 
     private static string TokenIn(string html) =>

@@ -287,12 +287,16 @@ public abstract class BackupTests<TDatabase>(TDatabase database) : IClassFixture
         try
         {
             await using var writer = source.CreateContext();
-            await using var transaction = await writer.Database.BeginTransactionAsync();
-            writer.Projects.Add(BackupData.Project("BK-OPEN", (await writer.Organisations.FirstAsync(o => o.Code == "GM0106")).Id));
-            await writer.SaveChangesAsync();
+            // A transaction of its own runs under the execution strategy (PostgreSQL retries transient failures).
+            await writer.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                await using var transaction = await writer.Database.BeginTransactionAsync();
+                writer.Projects.Add(BackupData.Project("BK-OPEN", (await writer.Organisations.FirstAsync(o => o.Code == "GM0106")).Id));
+                await writer.SaveChangesAsync();
 
-            path = await BackupAsync(source);
-            await transaction.RollbackAsync();
+                path = await BackupAsync(source);
+                await transaction.RollbackAsync();
+            });
 
             using var archive = ZipFile.OpenRead(path);
             using var manifest = JsonDocument.Parse(archive.GetEntry("manifest.json")!.Open());

@@ -63,7 +63,7 @@ public abstract partial class EscalationTests<TDatabase>(TDatabase database) : S
     [Fact]
     public async Task A_lezer_reads_the_whole_record_including_what_is_not_published_but_cannot_add_to_it()
     {
-        await SignInAsAsync("beheerder");
+        var beheerder = await BeheerSession.SignInAsync(Client, Database, "beheerder", name: "Bea Werkbureau");
         var title = NewTitle();
         var id = await OpenImpasseAsync(title);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(id, "stap", Step(1))).StatusCode);
@@ -77,6 +77,9 @@ public abstract partial class EscalationTests<TDatabase>(TDatabase database) : S
         Assert.Contains("Een bestuurlijke oplossing zoeken", record); // the mandate, which the public never sees
         Assert.Contains("U leest mee", record);
         Assert.DoesNotContain("?handler=stap", record);
+        // Who recorded what, by name: the lezer never sees another user's e-mail address.
+        Assert.Contains("(vastgelegd door Bea Werkbureau)", record);
+        Assert.DoesNotContain(beheerder, record);
 
         var token = TokenIn(await Client.GetStringAsync("/beheer"));
         var post = await Client.PostAsync($"/beheer/impasses/{id}?handler=stap", Form(token, Step(2, trigger: "DeadlinePassed")));

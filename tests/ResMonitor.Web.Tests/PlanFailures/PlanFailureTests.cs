@@ -79,8 +79,18 @@ public abstract class PlanFailureTests<TDatabase>(TDatabase database) : SiteTest
 
     private async Task<double> ExpectedForecast()
     {
-        using var json = JsonDocument.Parse(await Client.GetStringAsync("/api/v1/regions/drenthe/forecast?runs=100"));
+        using var json = JsonDocument.Parse(await (await SignedInGetAsync("/api/v1/regions/drenthe/forecast?runs=100")).EnsureSuccessStatusCode().Content.ReadAsStringAsync());
         return json.RootElement.GetProperty("result").GetProperty("targetYearMwh").GetProperty("expected").GetDouble();
+    }
+
+    /// <summary>GET as a signed-in lezer: other run counts than the default are for signed-in users only.</summary>
+    private async Task<HttpResponseMessage> SignedInGetAsync(string path)
+    {
+        using var reader = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await BeheerSession.SignInAsync(reader, Database, "lezer");
+        var response = await reader.GetAsync(path);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
     }
 }
 

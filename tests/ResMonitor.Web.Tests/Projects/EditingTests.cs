@@ -429,7 +429,9 @@ public abstract class EditingTests<TDatabase>(TDatabase database) : SiteTest<TDa
         var cells = System.Text.RegularExpressions.Regex.Matches(row.Groups[1].Value, "<td class=\"utrecht-table__cell\">(.*?)</td>").Select(m => m.Groups[1].Value).ToList();
         Assert.Equal("12", cells[0]);
         Assert.Equal("15", cells[1]);
-        Assert.StartsWith(annaEmail + " op ", cells[2]);
+        // The other editor by name and role, never by e-mail address.
+        Assert.StartsWith("Testpersoon, redacteur gemeente Emmen op ", cells[2]);
+        Assert.DoesNotContain(annaEmail, page);
         // The second editor's input is kept, ready to apply again; the register keeps the first one's value.
         var kept = FormOf(page);
         Assert.Equal("18", kept["capacityMw"]);
@@ -460,6 +462,24 @@ public abstract class EditingTests<TDatabase>(TDatabase database) : SiteTest<TDa
         Assert.Equal("Intussen gewijzigd", problem.GetProperty("title").GetString());
         Assert.Equal(version + 1, problem.GetProperty("version").GetInt32());
         Assert.Equal("Eerste", (await ProjectAsync(Database, id)).Name);
+    }
+
+    [Fact]
+    public async Task The_409_of_the_API_names_the_other_editor_by_name_and_role_never_by_e_mail_address()
+    {
+        var id = await NewProjectAsync(Database, Emmen);
+        var (anna, annaEmail) = await SignedInAsync(Factory, Database, "redacteur", Emmen);
+        var (bram, _) = await SignedInAsync(Factory, Database, "beheerder");
+        var version = (await bram.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}")).GetProperty("version").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await anna.SendAsync(Put(id, ValidBody(version, "Door Anna", Emmen), await ApiTokenAsync(anna)))).StatusCode);
+
+        var stale = await bram.SendAsync(Put(id, ValidBody(version, "Door Bram", Emmen), await ApiTokenAsync(bram)));
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var body = await stale.Content.ReadAsStringAsync();
+        Assert.Contains("het laatst gewijzigd door Testpersoon, redacteur gemeente Emmen", body);
+        Assert.DoesNotContain(annaEmail, body);
+        Assert.DoesNotContain("@", body);
     }
 
     [Fact]

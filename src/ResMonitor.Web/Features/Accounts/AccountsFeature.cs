@@ -7,14 +7,14 @@ namespace ResMonitor.Web.Features.Accounts;
 
 /// <summary>
 /// Sign-in for the werkbureau and the partners' editors (see docs/decisions/0004-accounts.md): Identity's cookie,
-/// lockout, a rate limit on the login form, three policies, and no anonymous writes to the API. The public site
+/// growing delays after failed sign-ins (no lockout), a rate limit on the login form, three policies, and no anonymous writes to the API. The public site
 /// stays anonymous: nothing here sets a cookie for a visitor who does not sign in.
 /// </summary>
 public static class AccountsFeature
 {
     public const string LoginPath = "/inloggen";
 
-    /// <summary>Login attempts per client address per minute, on top of the per-account lockout.</summary>
+    /// <summary>Login attempts per client address per minute, on top of the delays per address and client (LoginThrottle).</summary>
     public const int LoginAttemptsPerMinute = 10;
 
     public static IServiceCollection AddAccounts(this IServiceCollection services)
@@ -23,6 +23,7 @@ public static class AccountsFeature
             .AddEntityFrameworkStores<ResMonitorDbContext>()
             .AddErrorDescriber<DutchIdentityErrors>();
         services.AddScoped<AccountService>();
+        services.AddSingleton<LoginThrottle>();
 
         services.ConfigureApplicationCookie(o =>
         {

@@ -24,6 +24,11 @@ public sealed class ErrorModel(Language language) : PageModel
     {
         Code = code;
         Response.StatusCode = code;
+        if (code == StatusCodes.Status503ServiceUnavailable)
+        {
+            Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var reason = BadQuery.Find(HttpContext);
         UnknownRegion = code == 404 ? Regions.UnknownRegionFilter.Find(HttpContext) : null;
         if (UnknownRegion is { } unknown)
@@ -49,6 +54,9 @@ public sealed class ErrorModel(Language language) : PageModel
                     : language.T(reason.Dutch, reason.English)),
             403 => (language.T("Geen toegang", "No access"),
                 language.T("Uw account mag deze pagina niet zien. Vraag het werkbureau als u denkt dat dit niet klopt.", "Your account may not see this page. Ask the programme office if you think this is wrong.")),
+            503 => (language.T("Even niet bereikbaar", "Temporarily unavailable"),
+                language.T("De monitor kan de database nu niet bereiken. Probeer het over een paar seconden opnieuw; de openbare pagina's met de cijfers blijven bereikbaar.",
+                    "The monitor cannot reach its database just now. Try again in a few seconds; the public pages with the figures remain available.")),
             429 => (language.T("Te veel pogingen", "Too many attempts"),
                 language.T("Er zijn vanaf uw adres te veel inlogpogingen gedaan. Wacht een minuut en probeer het dan opnieuw.", "Too many sign-in attempts came from your address. Wait a minute and try again.")),
             _ => (language.T("Er ging iets mis", "Something went wrong"),

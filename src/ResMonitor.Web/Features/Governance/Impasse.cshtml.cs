@@ -14,7 +14,8 @@ namespace ResMonitor.Web.Features.Governance;
 /// transition answers 409 with the reason, a form error 400 with the message next to the field, and stores nothing.
 /// </summary>
 [Authorize(Policy = Roles.DraftReaders)]
-public sealed class ImpasseModel(EscalationService escalation, TimeProvider clock, ResMonitor.Web.Infrastructure.Language language) : PageModel
+public sealed class ImpasseModel(
+    EscalationService escalation, TimeProvider clock, ResMonitor.Web.Infrastructure.Language language, Microsoft.AspNetCore.Identity.UserManager<User> users) : PageModel
 {
     public Impasse Impasse { get; private set; } = null!;
 
@@ -96,6 +97,7 @@ public sealed class ImpasseModel(EscalationService escalation, TimeProvider cloc
 
     private async Task<IActionResult> WriteAsync(long id, string form, Func<Task<EscalationResult>> write, string done, CancellationToken ct)
     {
+        _by = (await users.GetUserAsync(User))?.DisplayName ?? "onbekend";
         if (!CanWrite)
         {
             return Forbid();
@@ -135,7 +137,10 @@ public sealed class ImpasseModel(EscalationService escalation, TimeProvider cloc
     private static Task<EscalationResult> Missing(string field, string message) =>
         Task.FromResult(new EscalationResult(null, [new EscalationProblem(field, message)]));
 
-    private string By => User.Identity?.Name ?? "onbekend";
+    /// <summary>Who records, by display name: the timeline is read by other users, who never see an e-mail address.</summary>
+    private string By => _by ?? "onbekend";
+
+    private string? _by;
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
 }

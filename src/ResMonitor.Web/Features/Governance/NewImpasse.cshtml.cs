@@ -13,7 +13,7 @@ namespace ResMonitor.Web.Features.Governance;
 
 /// <summary>Opens a new impasse: topic, title, the date and the trigger that opened it.</summary>
 [Authorize(Policy = Roles.Beheerder)]
-public sealed class NewImpasseModel(EscalationService escalation, TimeProvider clock) : PageModel
+public sealed class NewImpasseModel(EscalationService escalation, TimeProvider clock, Microsoft.AspNetCore.Identity.UserManager<ResMonitor.Core.Accounts.User> users) : PageModel
 {
     [BindProperty]
     public string? Titel { get; set; }
@@ -51,7 +51,8 @@ public sealed class NewImpasseModel(EscalationService escalation, TimeProvider c
             TopicText = string.IsNullOrWhiteSpace(OnderwerpTekst) ? null : OnderwerpTekst.Trim(),
             OpenedOn = Datum.Value,
             OpeningTrigger = Aanleiding,
-            RecordedBy = User.Identity?.Name ?? "onbekend",
+            // By display name: the timeline is read by other users, who never see an e-mail address.
+            RecordedBy = (await users.GetUserAsync(User))?.DisplayName ?? "onbekend",
             RecordedAt = clock.GetUtcNow(),
         };
         var (opened, problems) = await escalation.OpenAsync(impasse, Today, ct);

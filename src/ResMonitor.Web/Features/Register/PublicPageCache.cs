@@ -41,6 +41,8 @@ public sealed class PublicPageCachePolicy : IOutputCachePolicy
         var services = context.HttpContext.RequestServices;
         context.CacheVaryByRules.VaryByValues["register"] = services.GetRequiredService<RegisterVersion>().Current.ToString(System.Globalization.CultureInfo.InvariantCulture);
         context.CacheVaryByRules.VaryByValues["day"] = History.Peildatum.Text(History.Peildatum.Today(services.GetRequiredService<TimeProvider>()));
+        // While the database is away the pages carry a notice (figures possibly out of date): kept apart from the others.
+        context.CacheVaryByRules.VaryByValues["database"] = services.GetRequiredService<Infrastructure.DatabaseStatus>().Available ? "" : "weg";
         context.CacheVaryByRules.VaryByValues["lang"] = request.Query["lang"].ToString() is { Length: > 0 } query
             ? query
             : request.Cookies[Infrastructure.Language.Cookie] ?? "";

@@ -17,7 +17,8 @@ public sealed class RegisterOptions
 
 /// <summary>Reads the register version from the database every <see cref="RegisterOptions.VersionRefresh"/>.</summary>
 public sealed class RegisterVersionRefresher(
-    IServiceScopeFactory scopes, RegisterVersion version, IOptions<RegisterOptions> options, ILogger<RegisterVersionRefresher> logger) : BackgroundService
+    IServiceScopeFactory scopes, RegisterVersion version, IOptions<RegisterOptions> options, Infrastructure.DatabaseStatus status,
+    ILogger<RegisterVersionRefresher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -60,11 +61,18 @@ public sealed class RegisterVersionRefresher(
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<ResMonitorDbContext>();
                 version.Observe(await RegisterVersionStore.ReadAsync(db, stoppingToken));
+                status.Answered();
             }
-            catch (Exception e) when (e is DbException or InvalidOperationException)
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                // The database may be briefly away (a restart, a migration); the next tick tries again.
-                logger.LogWarning(e, "De registerversie kon niet worden gelezen.");
+                // The database may be briefly away (a restart, a migration); the pages keep the register they have, and
+                // the next tick tries again.
+                if (status.Available)
+                {
+                    logger.LogWarning(e, "De registerversie kon niet worden gelezen.");
+                }
+
+                status.Failed();
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
