@@ -48,7 +48,11 @@ public static class WebApp
         ResMonitor.Web.Editing.ProjectsWriteApi.AddEditing(builder.Services);
 
         builder.Services.AddRazorPages(o => o.Conventions.Add(new RegionRouteConvention()))
-            .AddMvcOptions(o => o.Filters.Add<UnknownRegionFilter>());
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add<UnknownRegionFilter>();
+                o.Filters.Add<Infrastructure.FormTextFilter>();
+            });
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>

@@ -73,6 +73,7 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
     /// <summary>Saves, and in the same transaction logs every changed field (see <see cref="Audit.AuditEntry"/>).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        TextGuard.Check(this);
         RaiseProjectVersions();
         var pending = Audit.AuditRecorder.Collect(this);
         var figures = ChangesFigures();
@@ -104,6 +105,7 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        TextGuard.Check(this);
         RaiseProjectVersions();
         var pending = Audit.AuditRecorder.Collect(this);
         var figures = ChangesFigures();

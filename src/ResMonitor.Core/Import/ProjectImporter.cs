@@ -437,6 +437,10 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
             {
                 row.Error("", $"De regel heeft {record.Fields.Length} velden, de kopregel {header.Fields.Length}. Staat er een scheidingsteken of aanhalingsteken te veel in?");
             }
+            else if (!row.CharactersAllowed())
+            {
+                // Reported per cell; the row's other checks would only quote the refused characters back.
+            }
             else
             {
                 var project = ReadProject(row, context, seen, out var existing);
@@ -814,6 +818,24 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
             errors.Add(new(record.Line, column, message));
             _hasErrors = true;
             return true;
+        }
+
+        /// <summary>Every cell of a known column against <see cref="TextRule"/>; false (and each reported) when one fails.</summary>
+        public bool CharactersAllowed()
+        {
+            var allowed = true;
+            foreach (var (column, i) in columns)
+            {
+                var field = record.Fields[i];
+                var at = TextRule.FirstForbidden(field);
+                if (at >= 0)
+                {
+                    Error(column, TextRule.Message("De cel", field[at], at));
+                    allowed = false;
+                }
+            }
+
+            return allowed;
         }
 
         /// <summary>The trimmed cell, with the quote that export puts before formula-like text taken off again.</summary>

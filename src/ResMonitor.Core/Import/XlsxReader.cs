@@ -383,6 +383,9 @@ public sealed class XlsxReader : IDisposable
         {
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
+            // A character reference to a control character (&#1;) is read, so that the import names its row and
+            // column (TextRule) instead of calling the whole sheet broken.
+            CheckCharacters = false,
             IgnoreWhitespace = false,
             CloseInput = true,
         });
