@@ -16,7 +16,9 @@ public sealed class FormTextFilter : IAsyncPageFilter
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var request = context.HttpContext.Request;
-        if (!HttpMethods.IsGet(request.Method) && request.HasFormContentType)
+        // Not again on the error page that shows the refusal (it is re-executed with the same form).
+        if (!HttpMethods.IsGet(request.Method) && request.HasFormContentType
+            && context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
         {
             var form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
             foreach (var (key, values) in form)
