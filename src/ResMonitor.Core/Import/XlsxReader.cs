@@ -22,6 +22,15 @@ public sealed class XlsxReader : IDisposable
 {
     private const int MaxParts = 1_000;
 
+    /// <summary>The content types a workbook's main part may have: a workbook or template, with or without macros.</summary>
+    private static readonly HashSet<string> WorkbookTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+        "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+        "application/vnd.ms-excel.template.macroEnabled.main+xml",
+    };
+
     /// <summary>Unpacked size / packed size above which a large part is taken for a zip bomb.</summary>
     private const int MaxRatio = 200;
 
@@ -67,6 +76,11 @@ public sealed class XlsxReader : IDisposable
         try
         {
             var workbook = document.WorkbookPart ?? throw new XlsxException("Het XLSX-bestand bevat geen werkmap.");
+            if (!WorkbookTypes.Contains(workbook.ContentType))
+            {
+                throw new XlsxException($"Het XLSX-bestand is beschadigd: de werkmap is opgegeven als '{workbook.ContentType}', niet als Excel-werkmap.");
+            }
+
             var first = workbook.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault()
                 ?? throw new XlsxException("Het XLSX-bestand bevat geen werkblad.");
             if (first.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart sheet)
