@@ -231,7 +231,13 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
                     await BulkWriter.InsertAsync(db, projects.SelectMany(p => p.PhaseHistory).ToList(), ct);
                     await BulkWriter.InsertAsync(db, projects.SelectMany(p => p.Permits).ToList(), ct);
                     using var audit = new RowAudit<Project>(db);
-                    await BulkWriter.InsertAsync(db, projects.Select(p => audit.Added(p, actor, now)).ToList(), ct);
+                    // In pieces: each entry holds the whole row as JSON, and 100,000 of them at once would double
+                    // the import's peak memory.
+                    foreach (var chunk in projects.Chunk(AuditChunk))
+                    {
+                        await BulkWriter.InsertAsync(db, chunk.Select(p => audit.Added(p, actor, now)).ToList(), ct);
+                    }
+
                     entries += projects.Count;
                 }
 
@@ -276,6 +282,9 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
     }
 
     private const int AnalyzeAfterNewProjects = 1_000;
+
+    /// <summary>Audit entries of new projects built and written at a time.</summary>
+    private const int AuditChunk = 5_000;
 
     private sealed record PlannedChange(Project File, List<string> Columns, ChangedProject Report);
 

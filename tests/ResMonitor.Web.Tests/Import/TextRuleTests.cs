@@ -151,6 +151,32 @@ public abstract class TextRuleTests<TDatabase>(TDatabase database) : SiteTest<TD
     }
 
     [Fact]
+    public async Task The_command_line_refuses_control_characters_in_a_plan_failure_and_a_user_name_and_stores_nothing()
+    {
+        var id = await NewProjectAsync(Database, "GM0114");
+        var (code, _, error) = await Database.RunAsync("plan-failure", "add", "--project", id, "--kind", "geen", "--date", "2025-06-01",
+            "--reason", "netcapaciteit", "--explanation", "Geen\u0000aansluiting");
+
+        Assert.Equal(1, code);
+        Assert.Contains("De toelichting bevat een teken dat niet is toegestaan (U+0000, het nulteken) op positie 5.", error);
+        await using (var db = Database.CreateContext())
+        {
+            Assert.False(await db.PlanFailures.AnyAsync(f => f.ProjectId == id));
+        }
+
+        var email = $"tekst-{Guid.NewGuid():N}@drenthe.example";
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+        var cli = new Cli.CliApp(output, errors, Database.Clock) { Input = new StringReader("een-lang-wachtwoord-2025\n"), Variables = _ => null };
+        Assert.Equal(2, await cli.RunAsync(["--database", Database.Setting, "user", "add", email, "--role", "lezer", "--name", "Piet\u001bJansen"]));
+        Assert.Contains("De naam (--name) bevat een teken dat niet is toegestaan (U+001B, een stuurteken) op positie 5.", errors.ToString());
+        await using (var db = Database.CreateContext())
+        {
+            Assert.False(await db.Users.AnyAsync(u => u.Email == email));
+        }
+    }
+
+    [Fact]
     public async Task A_form_field_with_a_control_character_is_a_Dutch_400_page_that_names_the_field()
     {
         var id = await NewProjectAsync(Database, "GM0114");
