@@ -2,8 +2,9 @@
 # Import benchmark (see bench/README.md): N generated projects imported by `resmonitor import projects` into
 # SQLite and PostgreSQL, compared with a raw bulk load of the same file (sqlite3 .import, psql COPY); then, on the
 # register that import made, a re-import of the same file (all unchanged), the export to CSV and to XLSX, and the
-# re-import of that XLSX (all unchanged).
-# Usage: bench/import/run.sh [N=100000]     env RUNS=3: runs per measurement (median time, highest peak RSS)
+# re-import of that XLSX (all unchanged); last, peak memory importing an XLSX at the row limit and one three times over it.
+# Usage: bench/import/run.sh [N=100000]     env RUNS=3: runs per measurement (median time, highest peak RSS); GC=server
+# to run the commands with the server garbage collector instead of the workstation one that ./resmonitor sets.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -14,6 +15,8 @@ results=bench/out/import-results.md
 mkdir -p "$work"
 load=$(cut -d' ' -f1 /proc/loadavg)   # reported: other work on the machine makes the times noisy
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# As ./resmonitor runs every command but serve: with the workstation garbage collector (GC=server to compare).
+[ "${GC:-}" = server ] || export DOTNET_gcServer=0
 
 echo "== generating $n projects" >&2
 csv=$work/projects-$n.csv
@@ -116,6 +119,25 @@ row PostgreSQL "raw COPY" "$got" "$raw"
 row PostgreSQL "resmonitor import" "$imported" "$full" "${raw% *}" "${one_pg% *}"
 round_trip PostgreSQL "postgres:$pg"
 
+echo "== XLSX at the row limit and three times over it (SQLite)" >&2
+# The largest workbooks the import takes: N rows (the row limit, --max-rows N; by default 100,000) and 3 x N rows (for
+# N = 100,000 about 35 MB packed and 410 MB unpacked, under both the 50 MB upload limit and the 500 MB unpacking
+# limit, so that it is the row limit that refuses it, as soon as row N + 1 is read; 4 x N unpacks past 500 MB and is
+# refused before reading). Aim: peak RSS under 300 MB for both.
+limit_xlsx=$work/limit-$n.xlsx
+over_xlsx=$work/over-$n.xlsx
+python3 bench/import/xlsx.py "$csv" "$limit_xlsx" 1
+python3 bench/import/xlsx.py "$csv" "$over_xlsx" 3
+for f in "$limit_xlsx" "$over_xlsx"; do
+    [ "$(stat -c %s "$f")" -le $((50 * 1024 * 1024)) ] || echo "NOTE: $f is over the default upload limit of 50 MB" >&2
+done
+# refused CMD...: exit 0 when CMD exits 1 (refused) and its message names the row limit.
+refused=(bash -c '"$@" >"$0" 2>&1; code=$?; grep -q "dat is de grens per bestand" "$0" && [ $code -eq 1 ]' "$work/refused.log")
+limit_in=$(measure app_sqlite "${app[@]}" --database "sqlite:$db" import projects "$limit_xlsx" --max-rows "$n")
+over_in=$(measure app_sqlite "${refused[@]}" "${app[@]}" --database "sqlite:$db" import projects "$over_xlsx" --max-rows "$n")
+row SQLite "resmonitor import, XLSX of $n rows at the limit ($(( $(stat -c %s "$limit_xlsx") / 1024 / 1024 )) MB)" "$n" "$limit_in"
+row SQLite "resmonitor import, XLSX of $((n * 3)) rows, refused at row $((n + 1)) ($(( $(stat -c %s "$over_xlsx") / 1024 / 1024 )) MB)" "$n" "$over_in"
+
 {
     echo "# Import benchmark"
     echo
@@ -134,5 +156,6 @@ round_trip PostgreSQL "postgres:$pg"
     echo "Ratio = raw seconds / import seconds (aim: at least 0.2); excl. start-up subtracts the 1-row import time."
     echo "Every import goes the full way: checks, comparison with the register, manual corrections, audit entries" \
         "(one per new project, written in bulk). The rows after each import run on the register it left."
-    echo "Aim for peak RSS: under 500 MB."
+    echo "Aim for peak RSS: under 500 MB; importing the largest allowed XLSX (at the row limit, or over it and refused): under 300 MB."
+    echo "Load: $(uptime)"
 } | tee "$results"

@@ -41,12 +41,14 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
                                              --without-examples: alleen echte gegevens, voorbeelden eruit
           status [--json] [--region ID]
                                              het overzicht tegen het doel, als tabel of JSON
-          import projects BESTAND [--dry-run] [--overwrite-corrections] [--region ID]
+          import projects BESTAND [--dry-run] [--overwrite-corrections] [--max-rows N] [--region ID]
                                              lees projecten in, CSV of XLSX (formaat: docs/import-format.md);
                                              nieuwe projecten worden toegevoegd, bestaande bijgewerkt;
                                              --dry-run: alleen het rapport, niets opslaan;
                                              --overwrite-corrections: ook velden die met de hand
-                                             zijn gecorrigeerd (site of API) overschrijven
+                                             zijn gecorrigeerd (site of API) overschrijven;
+                                             --max-rows N: hoogstens N projecten per bestand
+                                             (standaard 100.000)
           export projects --format csv|xlsx|json|geojson [--output BESTAND] [--region ID]
                                              schrijf alle projecten (zonder --output naar het scherm)
           forecast [--json] [--runs N] [--seed N] [--region ID]
@@ -227,15 +229,16 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
         status.SetAction((parse, ct) => StatusAsync(Setting(parse), parse.GetValue(statusRegion), parse.GetValue(statusJson), ct));
         root.Subcommands.Add(status);
 
-        const string importUsage = "Gebruik: resmonitor import projects BESTAND [--dry-run] [--overwrite-corrections] [--region ID].";
+        const string importUsage = "Gebruik: resmonitor import projects BESTAND [--dry-run] [--overwrite-corrections] [--max-rows N] [--region ID].";
         var importFile = new Argument<string>("BESTAND") { Description = "CSV- of XLSX-bestand (formaat: docs/import-format.md)" };
         var dryRun = CommandTree.Flag("--dry-run", "alleen het rapport, niets opslaan");
         var overwrite = CommandTree.Flag("--overwrite-corrections", "ook velden overschrijven die met de hand zijn gecorrigeerd");
+        var maxRows = CommandTree.StringOption("--max-rows", "N", "hoogstens N projecten per bestand (standaard 100.000; ook RESMONITOR_IMPORT_MAX_ROWS)");
         var importRegion = region();
         var importProjects = CommandTree.Create("projects", "lees projecten in; nieuwe worden toegevoegd, bestaande bijgewerkt", importUsage,
-            importFile, dryRun, overwrite, importRegion);
+            importFile, dryRun, overwrite, maxRows, importRegion);
         importProjects.SetAction((parse, ct) => ImportAsync(Setting(parse), parse.GetValue(importFile)!, parse.GetValue(importRegion),
-            parse.GetValue(dryRun), parse.GetValue(overwrite), ct));
+            parse.GetValue(dryRun), parse.GetValue(overwrite), parse.GetValue(maxRows), ct));
         root.Subcommands.Add(CommandTree.Create("import", "lees gegevens in", importUsage, importProjects));
 
         const string exportUsage = "Gebruik: resmonitor export projects --format csv|xlsx|json|geojson [--output BESTAND] [--region ID].";
@@ -396,11 +399,17 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
 
     private static readonly JsonSerializerOptions ForecastJson = new(Json) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
-    private async Task<int> ImportAsync(DatabaseSetting setting, string path, string? regionOption, bool dryRun, bool overwriteCorrections, CancellationToken ct)
+    private async Task<int> ImportAsync(
+        DatabaseSetting setting, string path, string? regionOption, bool dryRun, bool overwriteCorrections, string? maxRows, CancellationToken ct)
     {
+        if (maxRows is not null && !(int.TryParse(maxRows, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var rows) && rows > 0))
+        {
+            throw new UsageException($"--max-rows moet een geheel getal groter dan 0 zijn, niet '{maxRows}'.");
+        }
+
         await using var db = Open(setting, clock);
         await EnsureSchemaAsync(db, ct);
-        var importer = new ProjectImporter(db, ImportSettings(), clock);
+        var importer = new ProjectImporter(db, ImportOptions.From(null, maxRows), clock);
         var request = new ImportRequest(regionOption ?? ReferenceData.DefaultRegion, Path.GetFileName(path), dryRun)
         {
             OverwriteCorrections = overwriteCorrections,
@@ -473,15 +482,5 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
         }
     }
 
-    private static ImportOptions ImportSettings()
-    {
-        var options = new ImportOptions();
-        if (Environment.GetEnvironmentVariable("RESMONITOR_IMPORT_MAX_BYTES") is { } text && long.TryParse(text, out var max) && max > 0)
-        {
-            options.MaxFileBytes = max;
-        }
-
-        return options;
-    }
 
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using ResMonitor.Core;
 using ResMonitor.Core.Accounts;
 using ResMonitor.Core.Data;
 
@@ -76,6 +77,11 @@ internal sealed class UserCommand(TextWriter output, TextWriter error, TextReade
         if (AccountService.CheckRole(role, organisation) is { } problem)
         {
             throw new UsageException(problem);
+        }
+
+        if ((TextRule.Check(name, "De naam (--name)") ?? TextRule.Check(email, "Het e-mailadres")) is { } characters)
+        {
+            throw new UsageException(characters);
         }
 
         var password = await ReadPasswordAsync();

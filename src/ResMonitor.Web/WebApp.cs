@@ -65,7 +65,11 @@ public static class WebApp
                 o.RootDirectory = "/Features";
                 o.Conventions.Add(new RegionRouteConvention());
             })
-            .AddMvcOptions(o => o.Filters.Add<UnknownRegionFilter>());
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add<UnknownRegionFilter>();
+                o.Filters.Add<FormTextFilter>();
+            });
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>

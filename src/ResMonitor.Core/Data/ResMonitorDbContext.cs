@@ -78,6 +78,7 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        TextGuard.Check(this);
         RaiseProjectVersions();
         var pending = Audit.AuditRecorder.Collect(this);
         var figures = ChangesFigures();

@@ -49,6 +49,14 @@ public static class CongestionRules
     public static IReadOnlyList<CongestionProblem> Validate(CongestionInput input, DateOnly today)
     {
         var problems = new List<CongestionProblem>();
+        foreach (var (text, field, what) in new[] { (input.Reinforcement, "verzwaring", "De netverzwaring"), (input.Source, "bron", "De bron") })
+        {
+            if (TextRule.Check(text, what) is { } problem)
+            {
+                problems.Add(new(field, problem));
+            }
+        }
+
         if (input.Since is not { } since)
         {
             problems.Add(new("sinds", "Geef de datum waarop de congestie begon."));

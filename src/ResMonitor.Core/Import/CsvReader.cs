@@ -81,8 +81,9 @@ public sealed class CsvReader(TextReader reader)
         {
             HasHeaders = false,
             Delimiter = separator,
-            // One record may be as long as the file allows; the size limit is the stream's (LimitedStream).
-            MaxBufferSize = 1 << 28,
+            // One record (all its fields) up to 4 M characters: room for every column at Excel's cell limit, and a
+            // bound on memory for a quote that is never closed (the file's size limit is the stream's, LimitedStream).
+            MaxBufferSize = 4 * 1024 * 1024,
             OwnsReader = false,
         });
 

@@ -54,6 +54,42 @@ public sealed class ImportOptions
 
     public long MaxFileBytes { get; set; } = DefaultMaxFileBytes;
 
+    public const int DefaultMaxRows = 100_000;
+
+    /// <summary>
+    /// The most data rows (projects) one file may hold. Checked while the file is read, so that a larger file is
+    /// refused as soon as the limit is passed and memory stays bounded whatever the file holds.
+    /// </summary>
+    public int MaxRows { get; set; } = DefaultMaxRows;
+
+    /// <summary>After this many errors the file is not read further: the report lists these and says so.</summary>
+    public const int MaxErrors = 1_000;
+
+    /// <summary>
+    /// The longest text one cell may hold, as in Excel (32,767 characters); a longer one is refused, so that one
+    /// huge cell cannot fill the memory either.
+    /// </summary>
+    public const int MaxCellCharacters = 32_767;
+
+    /// <summary>Reads the limits from the site's configuration values or the environment (RESMONITOR_IMPORT_MAX_BYTES, RESMONITOR_IMPORT_MAX_ROWS).</summary>
+    public static ImportOptions From(string? maxBytes, string? maxRows)
+    {
+        var options = new ImportOptions();
+        if (long.TryParse(maxBytes ?? Environment.GetEnvironmentVariable("RESMONITOR_IMPORT_MAX_BYTES"),
+                System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bytes) && bytes > 0)
+        {
+            options.MaxFileBytes = bytes;
+        }
+
+        if (int.TryParse(maxRows ?? Environment.GetEnvironmentVariable("RESMONITOR_IMPORT_MAX_ROWS"),
+                System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var rows) && rows > 0)
+        {
+            options.MaxRows = rows;
+        }
+
+        return options;
+    }
+
     /// <summary>
     /// The most an XLSX file may hold once unpacked, in all its parts together: a few kilobytes that unpack to
     /// gigabytes (a "zip bomb") are refused before they are read.

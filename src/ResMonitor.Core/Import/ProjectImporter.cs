@@ -63,6 +63,24 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
         string regionId, Stream stream, string fileName, long? length, bool dryRun, CancellationToken ct = default) =>
         ImportAsync(new ImportRequest(regionId, fileName, dryRun), stream, length, ct);
 
+    /// <summary>
+    /// True for an OLE compound file (D0 CF 11 E0 A1 B1 1A E1): what Excel writes for a workbook protected with a
+    /// password (the XLSX inside is encrypted) and for the old .xls format.
+    /// </summary>
+    public static bool IsEncryptedOrOldExcel(Stream stream)
+    {
+        if (!stream.CanSeek)
+        {
+            return false;
+        }
+
+        Span<byte> start = stackalloc byte[8];
+        var position = stream.Position;
+        var read = stream.ReadAtLeast(start, 8, throwOnEndOfStream: false);
+        stream.Position = position;
+        return read == 8 && start.SequenceEqual((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+    }
+
     /// <summary>True for a file that is an XLSX workbook: by its name, or by the zip signature at its start.</summary>
     public static bool IsXlsx(string fileName, Stream stream)
     {
@@ -108,10 +126,26 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
             return Fail(fileName, $"De regio '{request.RegionId}' staat niet in het register.");
         }
 
+        if (IsEncryptedOrOldExcel(stream))
+        {
+            return Fail(fileName,
+                "Dit is een met een wachtwoord beveiligde Excel-werkmap of een oud Excel-bestand (.xls); dat kan niet worden gelezen. " +
+                "Haal in Excel de beveiliging weg en sla het op als 'Excel-werkmap (*.xlsx)' of als 'CSV UTF-8'. Er is niets ingelezen.");
+        }
+
         ParseResult parsed;
         try
         {
             parsed = IsXlsx(fileName, stream) ? ParseXlsx(stream, context, ct) : ParseCsv(stream, context, ct);
+        }
+        catch (RowLimitException e)
+        {
+            return Fail(fileName, e.Message);
+        }
+        catch (Sylvan.Data.Csv.CsvRecordTooLargeException)
+        {
+            return Fail(fileName,
+                $"Een regel van het bestand is te lang (meer dan {DutchFormat.Number(MaxCsvRecordCharacters, 0)} tekens); staat er ergens een aanhalingsteken dat niet wordt gesloten? Er is niets ingelezen.");
         }
         catch (DecoderFallbackException)
         {
@@ -128,6 +162,14 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
         catch (CsvQuotingException e)
         {
             return Fail(fileName, e.Message);
+        }
+        catch (Exception e) when (e is System.Xml.XmlException or InvalidDataException or IOException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException
+                                       or InvalidOperationException or ArgumentException or FormatException or OverflowException or NotSupportedException)
+        {
+            // Whatever else a damaged file makes a reader throw: a Dutch answer, never a stack trace.
+            return Fail(fileName, IsXlsx(fileName, stream)
+                ? "Het XLSX-bestand is beschadigd en kan niet worden gelezen. Open het in Excel en sla het opnieuw op. Er is niets ingelezen."
+                : "Het bestand is beschadigd en kan niet worden gelezen als CSV. Er is niets ingelezen.");
         }
 
         var rows = parsed.Rows.Count + parsed.BadRowCount;
@@ -189,7 +231,13 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
                     await BulkWriter.InsertAsync(db, projects.SelectMany(p => p.PhaseHistory).ToList(), ct);
                     await BulkWriter.InsertAsync(db, projects.SelectMany(p => p.Permits).ToList(), ct);
                     using var audit = new RowAudit<Project>(db);
-                    await BulkWriter.InsertAsync(db, projects.Select(p => audit.Added(p, actor, now)).ToList(), ct);
+                    // In pieces: each entry holds the whole row as JSON, and 100,000 of them at once would double
+                    // the import's peak memory.
+                    foreach (var chunk in projects.Chunk(AuditChunk))
+                    {
+                        await BulkWriter.InsertAsync(db, chunk.Select(p => audit.Added(p, actor, now)).ToList(), ct);
+                    }
+
                     entries += projects.Count;
                 }
 
@@ -234,6 +282,9 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
     }
 
     private const int AnalyzeAfterNewProjects = 1_000;
+
+    /// <summary>Audit entries of new projects built and written at a time.</summary>
+    private const int AuditChunk = 5_000;
 
     private sealed record PlannedChange(Project File, List<string> Columns, ChangedProject Report);
 
@@ -391,17 +442,22 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
             new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, ReadBufferSize);
         var csv = new CsvReader(reader);
         var header = csv.ReadHeader();
-        return Parse(header, () => string.IsNullOrWhiteSpace(csv.HeaderLine) && string.IsNullOrWhiteSpace(csv.ReadToEnd()), csv.ReadAll(), context, ct);
+        return Parse(header, () => string.IsNullOrWhiteSpace(csv.HeaderLine) && string.IsNullOrWhiteSpace(csv.ReadToEnd()), csv.ReadAll(), context, options.MaxRows, ct);
     }
 
     private ParseResult ParseXlsx(Stream stream, Context context, CancellationToken ct)
     {
         using var workbook = XlsxReader.Open(stream, options);
         var header = workbook.ReadHeader();
-        return Parse(header, () => header is null, workbook.ReadAll(), context, ct);
+        return Parse(header, () => header is null, workbook.ReadAll(), context, options.MaxRows, ct);
     }
 
-    private static ParseResult Parse(CsvRecord? header, Func<bool> isEmpty, IEnumerable<CsvRecord> records, Context context, CancellationToken ct)
+    /// <summary>The longest CSV record (all its fields) that is read; a longer one is refused.</summary>
+    private const int MaxCsvRecordCharacters = 4 * 1024 * 1024;
+
+    private sealed class RowLimitException(string message) : Exception(message);
+
+    private static ParseResult Parse(CsvRecord? header, Func<bool> isEmpty, IEnumerable<CsvRecord> records, Context context, int maxRows, CancellationToken ct)
     {
         var rows = new List<ParsedRow>();
         var errors = new List<ImportError>();
@@ -423,6 +479,7 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
 
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var badRows = 0;
+        var dataRows = 0;
         foreach (var record in records)
         {
             ct.ThrowIfCancellationRequested();
@@ -431,11 +488,28 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
                 continue;
             }
 
+            if (++dataRows > maxRows)
+            {
+                throw new RowLimitException(
+                    $"Het bestand heeft meer dan {DutchFormat.Number(maxRows, 0)} projecten (regel {record.Line} is de eerste daarboven); dat is de grens per bestand. " +
+                    "Splits het bestand, of verhoog de grens (Import:MaxRows, RESMONITOR_IMPORT_MAX_ROWS of --max-rows). Er is niets ingelezen.");
+            }
+
+            if (errors.Count >= ImportOptions.MaxErrors)
+            {
+                errors.Add(new(0, "", $"Na {DutchFormat.Number(ImportOptions.MaxErrors, 0)} fouten is het lezen gestopt bij regel {record.Line}; verbeter deze eerst."));
+                return new(rows, errors, badRows, none);
+            }
+
             var row = new Row(record, columns, errors);
             var before = errors.Count;
             if (record.Fields.Length != header.Fields.Length)
             {
                 row.Error("", $"De regel heeft {record.Fields.Length} velden, de kopregel {header.Fields.Length}. Staat er een scheidingsteken of aanhalingsteken te veel in?");
+            }
+            else if (!row.CharactersAllowed())
+            {
+                // Reported per cell; the row's other checks would only quote the refused characters back.
             }
             else
             {
@@ -814,6 +888,24 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
             errors.Add(new(record.Line, column, message));
             _hasErrors = true;
             return true;
+        }
+
+        /// <summary>Every cell of a known column against <see cref="TextRule"/>; false (and each reported) when one fails.</summary>
+        public bool CharactersAllowed()
+        {
+            var allowed = true;
+            foreach (var (column, i) in columns)
+            {
+                var field = record.Fields[i];
+                var at = TextRule.FirstForbidden(field);
+                if (at >= 0)
+                {
+                    Error(column, TextRule.Message("De cel", field[at], at));
+                    allowed = false;
+                }
+            }
+
+            return allowed;
         }
 
         /// <summary>The trimmed cell, with the quote that export puts before formula-like text taken off again.</summary>

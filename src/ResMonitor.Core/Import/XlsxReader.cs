@@ -22,6 +22,15 @@ public sealed class XlsxReader : IDisposable
 {
     private const int MaxParts = 1_000;
 
+    /// <summary>The content types a workbook's main part may have: a workbook or template, with or without macros.</summary>
+    private static readonly HashSet<string> WorkbookTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+        "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+        "application/vnd.ms-excel.template.macroEnabled.main+xml",
+    };
+
     /// <summary>Unpacked size / packed size above which a large part is taken for a zip bomb.</summary>
     private const int MaxRatio = 200;
 
@@ -67,6 +76,11 @@ public sealed class XlsxReader : IDisposable
         try
         {
             var workbook = document.WorkbookPart ?? throw new XlsxException("Het XLSX-bestand bevat geen werkmap.");
+            if (!WorkbookTypes.Contains(workbook.ContentType))
+            {
+                throw new XlsxException($"Het XLSX-bestand is beschadigd: de werkmap is opgegeven als '{workbook.ContentType}', niet als Excel-werkmap.");
+            }
+
             var first = workbook.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault()
                 ?? throw new XlsxException("Het XLSX-bestand bevat geen werkblad.");
             if (first.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart sheet)
@@ -82,10 +96,12 @@ public sealed class XlsxReader : IDisposable
 
             return reader;
         }
-        catch (Exception e) when (e is OpenXmlPackageException or XmlException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is OpenXmlPackageException or XmlException or InvalidOperationException or ArgumentException
+                                       or InvalidDataException or (IOException and not FileTooLargeException) or NotSupportedException)
         {
+            // A part that is not well-formed XML, cut off, of the wrong content type, or whose zip header lies about its size.
             document.Dispose();
-            throw new XlsxException("Het XLSX-bestand is beschadigd: de werkmap kan niet worden gelezen.");
+            throw new XlsxException("Het XLSX-bestand is beschadigd: de werkmap kan niet worden gelezen. Open het in Excel en sla het opnieuw op.");
         }
         catch
         {
@@ -206,7 +222,7 @@ public sealed class XlsxReader : IDisposable
                     {
                         var column = ColumnOf(xml.GetAttribute("r")) ?? next;
                         next = column + 1;
-                        var value = ReadCell(xml, column);
+                        var value = ReadCell(xml, rowNumber, column);
                         if (value.Length > 0)
                         {
                             cells.Add((column, value));
@@ -227,7 +243,7 @@ public sealed class XlsxReader : IDisposable
     }
 
     /// <summary>One cell's value as the file format spells it, by the cell's type and the column it stands in.</summary>
-    private string ReadCell(XmlReader xml, int column)
+    private string ReadCell(XmlReader xml, int row, int column)
     {
         var type = xml.GetAttribute("t");
         string? value = null;
@@ -244,7 +260,7 @@ public sealed class XlsxReader : IDisposable
 
                 if (xml.LocalName == "v")
                 {
-                    value = xml.ReadElementContentAsString();
+                    value = ReadBounded(xml);
                     if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth)
                     {
                         break;
@@ -261,7 +277,11 @@ public sealed class XlsxReader : IDisposable
         switch (type)
         {
             case "s":
-                return int.TryParse(value, CultureInfo.InvariantCulture, out var index) && index >= 0 && index < _strings.Count ? _strings[index] : "";
+                return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < _strings.Count
+                    ? _strings[index]
+                    : throw new XlsxException(
+                        $"Rij {row}, kolom {ColumnName(column)}: de cel verwijst naar gedeelde tekst nummer {value}, maar de werkmap heeft er {_strings.Count}. " +
+                        "Het bestand is beschadigd; open het in Excel en sla het opnieuw op.");
             case "inlineStr":
                 return inline ?? "";
             case "b":
@@ -316,7 +336,12 @@ public sealed class XlsxReader : IDisposable
 
             if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "t")
             {
-                text.Append(xml.ReadElementContentAsString());
+                text.Append(ReadBounded(xml));
+                if (text.Length > ImportOptions.MaxCellCharacters)
+                {
+                    throw TooLong();
+                }
+
                 if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth)
                 {
                     break;
@@ -330,10 +355,74 @@ public sealed class XlsxReader : IDisposable
     private void ReadSharedStrings(SharedStringTablePart part)
     {
         using var xml = Xml(part);
+        long characters = 0;
         while (ReadTo(xml, "si"))
         {
-            _strings.Add(ReadText(xml));
+            var text = ReadText(xml);
+            characters += text.Length;
+            if (characters > MaxSharedCharacters)
+            {
+                throw new XlsxException(
+                    $"Het XLSX-bestand bevat meer dan {MaxSharedCharacters / 1_000_000} miljoen tekens tekst; dat wordt niet gelezen. Lees het in delen in, of als CSV.");
+            }
+
+            _strings.Add(text);
         }
+    }
+
+    /// <summary>The most text the shared strings of one workbook may hold (in memory about twice this in bytes).</summary>
+    private const long MaxSharedCharacters = 32_000_000;
+
+    private static XlsxException TooLong() => new(
+        $"Een cel van het XLSX-bestand bevat meer dan {DutchFormat.Number(ImportOptions.MaxCellCharacters, 0)} tekens (de grens van Excel). Het bestand is niet gelezen.");
+
+    /// <summary>
+    /// An element's text, read in pieces so that no cell holds more than <see cref="ImportOptions.MaxCellCharacters"/>
+    /// in memory; leaves the reader after the element's end, as ReadElementContentAsString does.
+    /// </summary>
+    private static string ReadBounded(XmlReader xml)
+    {
+        if (xml.IsEmptyElement)
+        {
+            xml.Read();
+            return "";
+        }
+
+        var depth = xml.Depth;
+        var text = new System.Text.StringBuilder();
+        var buffer = new char[4096];
+        while (xml.Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
+        {
+            if (xml.NodeType is not (XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace))
+            {
+                continue;
+            }
+
+            int read;
+            while ((read = xml.ReadValueChunk(buffer, 0, buffer.Length)) > 0)
+            {
+                text.Append(buffer, 0, read);
+                if (text.Length > ImportOptions.MaxCellCharacters)
+                {
+                    throw TooLong();
+                }
+            }
+        }
+
+        xml.Read();
+        return text.ToString();
+    }
+
+    /// <summary>The spreadsheet's name of a column (0-based): A, B, ..., Z, AA.</summary>
+    private static string ColumnName(int column)
+    {
+        var name = "";
+        for (var n = column + 1; n > 0; n = (n - 1) / 26)
+        {
+            name = (char)('A' + ((n - 1) % 26)) + name;
+        }
+
+        return name;
     }
 
     /// <summary>Column index (0-based) of a cell reference such as "AB12", or null without one.</summary>
@@ -383,6 +472,9 @@ public sealed class XlsxReader : IDisposable
         {
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
+            // A character reference to a control character (&#1;) is read, so that the import names its row and
+            // column (TextRule) instead of calling the whole sheet broken.
+            CheckCharacters = false,
             IgnoreWhitespace = false,
             CloseInput = true,
         });

@@ -102,7 +102,11 @@ public static class PlanFailureRules
             problems.Add(new("datum", $"De datum {DutchFormat.Date(failure.Date)} ligt in de toekomst."));
         }
 
-        if (string.IsNullOrWhiteSpace(failure.Explanation))
+        if (TextRule.Check(failure.Explanation, "De toelichting") is { } characters)
+        {
+            problems.Add(new("toelichting", characters));
+        }
+        else if (string.IsNullOrWhiteSpace(failure.Explanation))
         {
             problems.Add(new("toelichting", project?.Phase == Phase.Realised
                 ? "Een gerealiseerd project kan alleen uitvallen met een reden: leg uit wat er niet is gerealiseerd."

@@ -57,6 +57,7 @@ public sealed class ProjectEditor(ResMonitorDbContext db, TimeProvider clock)
         var context = await ContextAsync(regionId, ct);
         var errors = ProjectValidation.Validate(input, context, [], isNew: true);
         errors.AddRange(scope.CheckStaysInScope(input));
+        CheckReason(reason, errors);
         var id = input.Id?.Trim() ?? "";
         if (!errors.Any(e => e.Field == ProjectFields.Id) && await db.Projects.AnyAsync(p => p.Id == id, ct))
         {
@@ -103,6 +104,7 @@ public sealed class ProjectEditor(ResMonitorDbContext db, TimeProvider clock)
         var history = project.PhaseHistory.OrderBy(c => c.Date).ThenBy(c => c.Id).ToList();
         var errors = ProjectValidation.Validate(input, context, history, isNew: false);
         errors.AddRange(scope.CheckStaysInScope(input));
+        CheckReason(reason, errors);
         for (var i = 0; i < input.Permits.Count; i++)
         {
             if (input.Permits[i].Id is { } permitId && project.Permits.All(p => p.Id != permitId))
@@ -179,6 +181,14 @@ public sealed class ProjectEditor(ResMonitorDbContext db, TimeProvider clock)
         }
 
         return await entries.OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
+    }
+
+    private static void CheckReason(string? reason, List<RuleViolation> errors)
+    {
+        if (ProjectRules.Characters(reason, "De reden van wijziging") is { } problem)
+        {
+            errors.Add(new(ProjectFields.Reason, problem));
+        }
     }
 
     private void SetReason(string? reason)

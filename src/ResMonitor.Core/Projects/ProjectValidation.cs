@@ -73,6 +73,9 @@ public static class ProjectRules
     public static string? TextLength(string? text, string what) =>
         text?.Trim().Length > MaxTextLength ? $"{what} is langer dan {DutchFormat.Number(MaxTextLength, 0)} tekens." : null;
 
+    /// <summary>Characters no text may hold (<see cref="TextRule"/>); <paramref name="what"/> names the field.</summary>
+    public static string? Characters(string? text, string what) => TextRule.Check(text, what);
+
     public static string? CaseNumber(string? text) =>
         text?.Trim().Length > MaxCaseNumberLength ? $"Het zaaknummer is langer dan {MaxCaseNumberLength} tekens." : null;
 
@@ -122,6 +125,8 @@ public static class ProjectValidation
     {
         var errors = new List<RuleViolation>();
         void Error(string field, string message) => errors.Add(new(field, message));
+
+        CheckCharacters(input, errors);
 
         if (isNew && CheckId(input.Id?.Trim()) is { } idError)
         {
@@ -314,6 +319,31 @@ public static class ProjectValidation
         if (ProjectRules.CaseNumber(permit.CaseNumber) is { } caseProblem)
         {
             errors.Add(new(Field(ProjectFields.PermitCaseNumber), caseProblem));
+        }
+    }
+
+    /// <summary>Every text of the input against <see cref="TextRule"/>, each named by its field.</summary>
+    private static void CheckCharacters(ProjectInput input, List<RuleViolation> errors)
+    {
+        void Check(string? text, string field, string what)
+        {
+            if (ProjectRules.Characters(text, what) is { } problem)
+            {
+                errors.Add(new(field, problem));
+            }
+        }
+
+        Check(input.Id, ProjectFields.Id, "Het project-id");
+        Check(input.Name, ProjectFields.Name, "De naam");
+        Check(input.Municipality, ProjectFields.Municipality, "De gemeente");
+        Check(input.SearchArea, ProjectFields.SearchArea, "Het zoekgebied");
+        Check(input.Owners, ProjectFields.Owners, "De eigenaren");
+        Check(input.Participation, ProjectFields.Participation, "De participatie");
+        Check(input.Source, ProjectFields.Source, "De bron");
+        Check(input.NewPhase?.Note, ProjectFields.NewPhaseNote, "De toelichting");
+        for (var i = 0; i < input.Permits.Count; i++)
+        {
+            Check(input.Permits[i].CaseNumber, ProjectFields.Permit(i, ProjectFields.PermitCaseNumber), "Het zaaknummer");
         }
     }
 

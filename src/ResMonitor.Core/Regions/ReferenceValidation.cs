@@ -17,6 +17,8 @@ public static class ReferenceValidation
     {
         var errors = new List<RuleViolation>();
         Name(name, errors);
+        Characters(website, "website", "Het webadres", errors);
+        Characters(populationSource, "populationSource", "De bron van het aantal inwoners", errors);
         if (!string.IsNullOrWhiteSpace(website)
             && (!Uri.TryCreate(website.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || string.IsNullOrEmpty(uri.Host)))
         {
@@ -122,6 +124,7 @@ public static class ReferenceValidation
 
     private static void Name(string? name, List<RuleViolation> errors)
     {
+        Characters(name, "name", "De naam", errors);
         if (string.IsNullOrWhiteSpace(name))
         {
             errors.Add(new("name", "Geef de naam."));
@@ -134,9 +137,18 @@ public static class ReferenceValidation
 
     private static void Source(string? source, List<RuleViolation> errors)
     {
+        Characters(source, "source", "De bron", errors);
         if (string.IsNullOrWhiteSpace(source))
         {
             errors.Add(new("source", "Geef de bron."));
+        }
+    }
+
+    private static void Characters(string? text, string field, string what, List<RuleViolation> errors)
+    {
+        if (TextRule.Check(text, what) is { } problem)
+        {
+            errors.Add(new(field, problem));
         }
     }
 

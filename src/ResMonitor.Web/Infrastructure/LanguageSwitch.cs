@@ -57,9 +57,13 @@ public static class BadQuery
 
     public static IResult Page(HttpContext context, string parameter, string dutch, string english)
     {
-        context.Items[Key] = new Reason(parameter, dutch, english);
+        Remember(context, parameter, dutch, english);
         return Results.StatusCode(StatusCodes.Status400BadRequest);
     }
+
+    /// <summary>Keeps the reason for the error page that the status code re-executes.</summary>
+    public static void Remember(HttpContext context, string parameter, string dutch, string english) =>
+        context.Items[Key] = new Reason(parameter, dutch, english);
 
     public static Reason? Find(HttpContext context) => context.Items.TryGetValue(Key, out var value) ? value as Reason : null;
 }

@@ -107,21 +107,12 @@ public sealed class UploadStore(string root, TimeProvider clock)
     }
 }
 
-/// <summary>The import settings of the site: the size limit from Import:MaxFileBytes or RESMONITOR_IMPORT_MAX_BYTES.</summary>
+/// <summary>The import settings of the site: Import:MaxFileBytes or RESMONITOR_IMPORT_MAX_BYTES, Import:MaxRows or RESMONITOR_IMPORT_MAX_ROWS.</summary>
 public static class ImportSettings
 {
     /// <summary>Room for the form around the file (boundaries, the token, the check box).</summary>
     public const long FormOverhead = 64 * 1024;
 
-    public static ImportOptions From(IConfiguration configuration)
-    {
-        var options = new ImportOptions();
-        var text = configuration["Import:MaxFileBytes"] ?? Environment.GetEnvironmentVariable("RESMONITOR_IMPORT_MAX_BYTES");
-        if (long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var max) && max > 0)
-        {
-            options.MaxFileBytes = max;
-        }
-
-        return options;
-    }
+    public static ImportOptions From(IConfiguration configuration) =>
+        ImportOptions.From(configuration["Import:MaxFileBytes"], configuration["Import:MaxRows"]);
 }
