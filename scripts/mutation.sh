@@ -7,8 +7,9 @@
 #   MUTATION_CONCURRENCY=N  test sessions in parallel (default 1; the machine is small and shared).
 #
 # Prints the score per rule file and each surviving mutant; the HTML and JSON reports are written to
-# artifacts/mutation/<run>/reports/ (git-ignored). Not part of ./test.sh: a run over all files takes about half an
-# hour on two cores. How to read the result and the mutants no test can catch: docs/mutation-testing.md.
+# artifacts/mutation/<run>/reports/ (git-ignored), and stryker.log beside it shows a dot per mutant tested.
+# Not part of ./test.sh: a run over all files takes half an hour or more on two cores.
+# How to read the result, and the mutants no test can catch: docs/mutation-testing.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -55,7 +56,7 @@ code=0
     "${mutate[@]}" \
     --configuration Release \
     --concurrency "${MUTATION_CONCURRENCY:-1}" \
-    --reporter Progress --reporter Json --reporter Html \
+    --reporter Dots --reporter Json --reporter Html \
     --threshold-high 90 --threshold-low 80 \
     --skip-version-check \
     --output "$output") >"$output/stryker.log" 2>&1 || code=$?
