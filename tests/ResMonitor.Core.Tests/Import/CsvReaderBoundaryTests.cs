@@ -20,6 +20,16 @@ public class CsvReaderBoundaryTests
     }
 
     [Fact]
+    public void A_file_that_starts_with_a_NUL_character_is_not_taken_for_an_empty_file()
+    {
+        var csv = new CsvReader(new StringReader("\0id,naam\n1,2\n"));
+
+        Assert.NotNull(csv.ReadHeader());
+        Assert.Equal("\0id,naam", csv.HeaderLine);
+        Assert.Equal(2, Assert.Single(csv.ReadAll()).Line);
+    }
+
+    [Fact]
     public void A_file_that_starts_with_an_empty_line_has_an_empty_header_and_its_rows_count_from_line_2()
     {
         var csv = new CsvReader(new StringReader("\nx,y\n"));

@@ -68,6 +68,9 @@ public class DutchNumberBoundaryTests
     [InlineData("1,234,567.25", 1234567.25)]
     [InlineData("1.234,567", 1234.567)]
     [InlineData("007", 7)]
+    [InlineData("123.456.789", 123456789)]
+    [InlineData("123.456,5", 123456.5)]
+    [InlineData("123,456.5", 123456.5)]
     public void Reads_grouped_signed_and_spaced_numbers(string text, double expected)
     {
         Assert.True(DutchNumber.TryParse(text, out var value, out var error), error);
