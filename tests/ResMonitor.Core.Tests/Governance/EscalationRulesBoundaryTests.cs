@@ -118,6 +118,33 @@ public sealed class EscalationRulesBoundaryTests
             EscalationRules.Open(impasse, Opened).Select(p => (p.Field, p.Message)));
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData(" ")]
+    public void Another_topic_needs_a_description(string? text)
+    {
+        var impasse = new Impasse { RegionId = "r", Title = "Titel", Topic = ImpasseTopic.Other, TopicText = text, OpenedOn = Opened, RecordedBy = "t" };
+
+        Assert.Equal("onderwerp", Only(EscalationRules.Open(impasse, Opened)).Field);
+    }
+
+    [Fact]
+    public void Publishing_asks_for_the_summary_the_public_will_read()
+    {
+        Assert.Equal(("samenvatting", "Geef de samenvatting die het publiek te zien krijgt."), Only(EscalationRules.Publish(null)));
+        Assert.Equal(("samenvatting", "Geef de samenvatting die het publiek te zien krijgt."), Only(EscalationRules.Publish("")));
+    }
+
+    [Fact]
+    public void A_step_event_without_a_step_number_is_no_running_step_and_gets_no_reminder()
+    {
+        var state = State([Event(EscalationEventKind.StepStarted, e => e.Deadline = Opened.AddDays(10))]);
+
+        Assert.Equal(0, state.CurrentStep);
+        Assert.False(EscalationRules.ReminderDue(state, Opened.AddDays(10), 7));
+    }
+
     [Fact]
     public void A_listed_topic_needs_no_description()
     {

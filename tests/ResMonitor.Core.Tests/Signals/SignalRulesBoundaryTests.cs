@@ -200,6 +200,7 @@ public sealed class SignalRulesBoundaryTests
         Assert.Equal(new DateOnly(2021, 1, 1), signals[0].Since);
         var facts = signals[1].Facts;
         Assert.True(facts.IndexOf("Netcongestie nr. 2:", StringComparison.Ordinal) < facts.IndexOf("Netcongestie nr. 9:", StringComparison.Ordinal), facts);
+        Assert.Contains("peildatum 1 oktober 2026. Netcongestie nr. 9:", facts);
     }
 
     [Fact]
