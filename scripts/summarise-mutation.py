@@ -5,8 +5,9 @@ Usage: summarise-mutation.py REPORT.json FILE ...   (FILE relative to the reposi
 
 Score = (killed + timeout) / (killed + timeout + survived + no coverage), as Stryker counts it; mutants that do
 not compile or that Stryker ignores do not count. A surviving mutant listed in scripts/mutation-equivalent.tsv
-(file, mutator, replacement, reason) is an equivalent mutant: it behaves exactly like the original, so no test can
-catch it. It is marked as such and the score without the equivalent mutants is shown as well.
+(file, mutator, replacement, text on the mutated line or the line above it, reason) is an equivalent mutant: it
+behaves exactly like the original, so no test can catch it. It is marked as such, and the score without the
+equivalent mutants is shown as well.
 """
 import csv
 import json
@@ -21,13 +22,15 @@ root = os.path.dirname(here)
 equivalent = []
 with open(os.path.join(here, "mutation-equivalent.tsv"), encoding="utf-8") as f:
     for row in csv.reader(f, delimiter="\t"):
-        if row and not row[0].startswith("#") and len(row) >= 4:
-            equivalent.append(row)
+        if row and not row[0].startswith("#") and len(row) >= 5:
+            equivalent.append(row[:5])
 
 
-def reason_equivalent(path, mutant):
-    for file, mutator, replacement, reason in equivalent:
-        if path.endswith(file) and mutant["mutatorName"] == mutator and mutant.get("replacement", "").strip() == replacement.strip():
+def reason_equivalent(path, mutant, line):
+    """The reason a mutant is equivalent: same file, mutator and replacement, and its line holds the listed text."""
+    for file, mutator, replacement, text, reason in equivalent:
+        if (path.endswith(file) and mutant["mutatorName"] == mutator
+                and mutant.get("replacement", "").strip() == replacement.strip() and text.strip() in line):
             return reason
     return None
 
@@ -54,10 +57,11 @@ for file in files:
             else:
                 nocov += 1
             line = m["location"]["start"]["line"]
-            why = reason_equivalent(file, m)
+            original = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+            above = lines[line - 2].strip() if 1 < line <= len(lines) + 1 else ""
+            why = reason_equivalent(file, m, above + "\n" + original)
             if why:
                 equiv += 1
-            original = lines[line - 1].strip() if 0 < line <= len(lines) else ""
             notes.append(f"  {name}:{line} {status}{' (equivalent: ' + why + ')' if why else ''}\n"
                          f"      {m['mutatorName']}: {m.get('replacement', '')[:110]}\n"
                          f"      in: {original[:110]}")
