@@ -21,7 +21,7 @@ root = os.path.dirname(here)
 
 equivalent = []
 with open(os.path.join(here, "mutation-equivalent.tsv"), encoding="utf-8") as f:
-    for row in csv.reader(f, delimiter="\t"):
+    for row in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
         if row and not row[0].startswith("#") and len(row) >= 5:
             equivalent.append(row[:5])
 
