@@ -179,6 +179,17 @@ public class OverviewBoundaryTests
     }
 
     [Fact]
+    public void Names_that_differ_only_in_case_are_one_name_to_the_order_and_keep_the_order_given()
+    {
+        var upper = new Organisation { Id = 4, RegionId = "r", Code = "GM0001", Name = "Ameland", Kind = OrganisationKind.Municipality };
+        var lower = new Organisation { Id = 5, RegionId = "r", Code = "GM0002", Name = "ameland", Kind = OrganisationKind.Municipality };
+
+        var overview = OverviewCalculator.Calculate("r", [], [upper, lower], Targets, [], Today);
+
+        Assert.Equal(["GM0001", "GM0002"], overview.ByMunicipality.Select(l => l.Key));
+    }
+
+    [Fact]
     public void The_full_load_hours_used_are_listed_once_each_by_technique()
     {
         var overview = Calculate(

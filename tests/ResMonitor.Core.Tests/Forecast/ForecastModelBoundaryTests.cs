@@ -55,6 +55,16 @@ public sealed class ForecastModelBoundaryTests
     }
 
     [Fact]
+    public void The_draws_are_SplitMix64_so_a_published_seed_gives_the_same_forecast_in_every_version()
+    {
+        // SplitMix64 from state 0: its first outputs are 0xE220A8397B1DCDAF and 0x6E789E6AA1B965F4; a draw keeps the
+        // top 53 bits. Counter 1 and 2 are (run 0, project 1) and (run 0, project 2).
+        Assert.Equal((0xE220A8397B1DCDAFUL >> 11) / (double)(1UL << 53), ForecastModel.Uniform(0, 0, 1));
+        Assert.Equal((0x6E789E6AA1B965F4UL >> 11) / (double)(1UL << 53), ForecastModel.Uniform(0, 0, 2));
+        Assert.NotEqual(ForecastModel.Uniform(0, 1, 2), ForecastModel.Uniform(0, 2, 1));
+    }
+
+    [Fact]
     public void A_target_year_of_the_reference_year_is_allowed()
     {
         var input = new ForecastInput(Today, 2025, 100, [new ForecastProject("R", "Bestaand", Technique.Wind, "GM0106", Phase.Realised, new(2020, 1, 1), 600)]);
