@@ -8,7 +8,7 @@
 #
 # Prints the score per rule file and each surviving mutant; the HTML and JSON reports are written to
 # artifacts/mutation/<run>/reports/ (git-ignored), and stryker.log beside it shows a dot per mutant tested.
-# Not part of ./test.sh: a run over all files takes half an hour or more on two cores.
+# Not part of ./test.sh: a run over all files takes 30 to 50 minutes on two cores.
 # How to read the result, and the mutants no test can catch: docs/mutation-testing.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
