@@ -66,10 +66,10 @@ public sealed class CsvReader(TextReader reader)
         }
 
         // The next record starts after the line breaks inside this one and the one that ends it (the raw record
-        // holds its own line ending, \n or \r\n; a lone \r, or none at the end of the file, is counted here).
+        // holds its own line ending: \n, \r\n or a lone \r; none at the end of the file is counted as one).
         var raw = _csv.GetRawRecordSpan();
-        var breaks = raw.Count('\n');
-        _line += raw.Length > 0 && raw[^1] == '\n' ? breaks : breaks + 1;
+        var breaks = raw.Count('\n') + raw.Count('\r') - raw.Count("\r\n");
+        _line += raw.Length > 0 && raw[^1] is '\n' or '\r' ? breaks : breaks + 1;
         return new CsvRecord(start, Fields(_csv));
     }
 

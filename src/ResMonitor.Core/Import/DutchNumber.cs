@@ -45,7 +45,8 @@ public static class DutchNumber
             grouping = decimalAt == lastComma ? '.' : ',';
             integer = body[..decimalAt];
             fraction = body[(decimalAt + 1)..];
-            if (fraction.ContainsAny(',', '.'))
+            // The decimal separator once only: "1.2,345.6" is no number (the fraction never holds a separator).
+            if (integer.Contains(body[decimalAt]))
             {
                 error = $"'{text}' is geen geldig getal";
                 return false;

@@ -17,8 +17,9 @@ public static class SignalRules
         var signals = new List<Signal>();
         var open = projects.Where(p => p.Phase is not Phase.Realised and not Phase.Withdrawn).ToList();
 
-        var stalledBefore = today.AddMonths(-options.StalledAfterMonths);
-        foreach (var p in open.Where(p => p.LastPhaseChange is { } last && last < stalledBefore).OrderBy(p => p.LastPhaseChange))
+        // "N months or more" without a new phase: a change exactly N months ago counts.
+        var stalledSince = today.AddMonths(-options.StalledAfterMonths);
+        foreach (var p in open.Where(p => p.LastPhaseChange is { } last && last <= stalledSince).OrderBy(p => p.LastPhaseChange))
         {
             var months = MonthsBetween(p.LastPhaseChange!.Value, today);
             signals.Add(new(SignalRule.Stalled, p.Id, p.Name,
