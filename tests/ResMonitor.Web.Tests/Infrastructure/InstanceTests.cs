@@ -206,7 +206,7 @@ public abstract partial class InstanceTests<TDatabase>(TDatabase database) : Sit
         {
             await Task.Yield();
             await using var db = Database.CreateContext();
-            return await new EscalationService(db).SendRemindersAsync(new DateOnly(2099, 6, 25), 7, DateTimeOffset.UtcNow);
+            return await new EscalationService(db).SendRemindersAsync(new DateOnly(2099, 6, 25), 7, TestClock.Start);
         }).ToList();
         var results = await Task.WhenAll(runs);
 
@@ -288,12 +288,12 @@ public abstract partial class InstanceTests<TDatabase>(TDatabase database) : Sit
         var impasse = new Impasse
         {
             RegionId = "drenthe", Title = "Herinneringstest " + Guid.NewGuid().ToString("N")[..8], OpenedOn = new DateOnly(2099, 6, 1),
-            OpeningTrigger = EscalationTrigger.InsufficientSupport, RecordedBy = "test", RecordedAt = DateTimeOffset.UtcNow,
+            OpeningTrigger = EscalationTrigger.InsufficientSupport, RecordedBy = "test", RecordedAt = TestClock.Start,
         };
         var (opened, problems) = await new EscalationService(db).OpenAsync(impasse, new DateOnly(2099, 6, 1));
         Assert.Empty(problems);
         var step = await new EscalationService(db).StartStepAsync(opened!,
-            new StepRequest(1, null, null, "Werkbureau", "Een oplossing zoeken", new DateOnly(2099, 6, 2), deadline, null, null), "test", DateTimeOffset.UtcNow);
+            new StepRequest(1, null, null, "Werkbureau", "Een oplossing zoeken", new DateOnly(2099, 6, 2), deadline, null, null), "test", TestClock.Start);
         Assert.True(step.Succeeded, string.Join("; ", step.Problems));
         return opened!.Id;
     }

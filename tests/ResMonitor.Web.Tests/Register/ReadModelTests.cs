@@ -47,7 +47,7 @@ public abstract class ReadModelTests<TDatabase>(TDatabase database) : IClassFixt
     public async Task The_state_of_today_built_by_replay_equals_the_state_read_from_the_tables()
     {
         await using var db = database.CreateContext();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = ReferenceDay;
         var replayed = await RegisterAsOf.LoadAsync(db, today, TimeZoneInfo.Utc);
         var read = await RegisterAsOf.LoadTodayAsync(db, today, TimeZoneInfo.Utc);
 

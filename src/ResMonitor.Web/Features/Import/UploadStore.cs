@@ -81,7 +81,7 @@ public sealed class UploadStore(string root, TimeProvider clock)
         {
             try
             {
-                if (clock.GetUtcNow() - Directory.GetCreationTimeUtc(folder) > Lifetime)
+                if (Expired(folder))
                 {
                     Directory.Delete(folder, recursive: true);
                 }
@@ -91,6 +91,28 @@ public sealed class UploadStore(string root, TimeProvider clock)
                 // In use or already gone: the next request tries again.
             }
         }
+    }
+
+    /// <summary>
+    /// An upload expires an hour after it was saved by the site's clock (the time in its meta file). A folder without a
+    /// readable meta file is a save that did not finish: it goes after an hour by the file system's own clock, which
+    /// stamped it.
+    /// </summary>
+    private bool Expired(string folder)
+    {
+        var meta = System.IO.Path.Combine(folder, Meta);
+        Owner? owner = null;
+        try
+        {
+            owner = File.Exists(meta) ? JsonSerializer.Deserialize<Owner>(File.ReadAllText(meta)) : null;
+        }
+        catch (JsonException)
+        {
+        }
+
+        return owner is not null
+            ? clock.GetUtcNow() - owner.At > Lifetime
+            : DateTime.UtcNow - Directory.GetCreationTimeUtc(folder) > Lifetime;
     }
 
     /// <summary>The file name as the user sees it, without any folder, at most 100 characters.</summary>
