@@ -28,17 +28,50 @@ public sealed class ReferenceData(ResMonitorDbContext db, TimeProvider clock)
     /// <summary>Reads region.json; a value of the wrong kind is refused naming the file, the field and the line, before anything is stored.</summary>
     private static RegionFile? ReadRegionFile(string json, string? folder)
     {
+        var file = folder is null ? "region.json" : Path.Combine(folder, "region.json");
         try
         {
-            return JsonSerializer.Deserialize<RegionFile>(json, Json);
+            var definition = JsonSerializer.Deserialize<RegionFile>(json, Json);
+            CheckTexts(json, file);
+            return definition;
         }
         catch (JsonException e)
         {
-            var file = folder is null ? "region.json" : Path.Combine(folder, "region.json");
             var field = string.IsNullOrEmpty(e.Path) ? "(het bestand als geheel)" : e.Path.TrimStart('$', '.');
             var line = e.LineNumber is { } n ? $" (regel {n + 1})" : "";
             throw new InvalidDataException(
                 $"{file}: het veld '{field}'{line} heeft geen geldige waarde: verwacht is het soort waarde van het voorbeeld (een getal, een datum als JJJJ-MM-DD of een tekst); er is niets opgeslagen.", e);
+        }
+    }
+
+    /// <summary>
+    /// Every text in region.json (names, sources, notes; escaped characters included) follows the text rule of every
+    /// other channel; the first that breaks it is refused naming the file, the line and the field.
+    /// </summary>
+    private static void CheckTexts(string json, string file)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        string? field = null;
+        while (reader.Read())
+        {
+            if (reader.TokenType is not (JsonTokenType.PropertyName or JsonTokenType.String))
+            {
+                continue;
+            }
+
+            var text = reader.GetString();
+            var what = reader.TokenType == JsonTokenType.PropertyName ? "De veldnaam" : $"Het veld '{field}'";
+            if (TextRule.Check(text, what) is { } message)
+            {
+                var line = bytes.AsSpan(0, (int)reader.TokenStartIndex).Count((byte)'\n') + 1;
+                throw new InvalidDataException($"{file}, regel {line}: {message} Er is niets opgeslagen.");
+            }
+
+            if (reader.TokenType == JsonTokenType.PropertyName)
+            {
+                field = text;
+            }
         }
     }
 

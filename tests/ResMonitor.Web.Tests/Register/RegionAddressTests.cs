@@ -253,6 +253,33 @@ public abstract class RegionAddressTests<TDatabase>(TDatabase database) : SiteTe
         }
     }
 
+    [Fact]
+    public async Task A_control_character_in_region_json_is_refused_naming_the_file_the_line_and_the_field()
+    {
+        var folder = Directory.CreateTempSubdirectory("region-").FullName;
+        try
+        {
+            var lines = (await File.ReadAllLinesAsync(Path.Combine(Folder, "region.json"))).ToList();
+            var at = lines.FindIndex(l => l.Contains("\"id\": \"proefregio\"", StringComparison.Ordinal));
+            lines[at] = lines[at].Replace("\"id\": \"proefregio\"", "\"id\": \"stuurregio\"", StringComparison.Ordinal);
+            var name = lines.FindIndex(at + 1, l => l.TrimStart().StartsWith("\"name\"", StringComparison.Ordinal));
+            lines[name] = lines[name].Replace("\"name\": \"", "\"name\": \"Proef\\u0001", StringComparison.Ordinal);
+            Assert.Contains("\\u0001", lines[name]);
+            await File.WriteAllLinesAsync(Path.Combine(folder, "region.json"), lines);
+
+            var before = await CountsAsync();
+            var (code, output, error) = await Database.RunAsync("seed", "--region-folder", folder);
+
+            Assert.Equal(1, code);
+            Assert.Contains($"region.json, regel {name + 1}: Het veld 'name' bevat een teken dat niet is toegestaan (U+0001, een stuurteken)", error + output);
+            Assert.Equal(before, await CountsAsync());
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
     [Theory]
     [InlineData("kaart", "is al een webadres van de site zelf (/kaart)")]
     [InlineData("Mijn Regio", "mag alleen kleine letters, cijfers en streepjes bevatten")]
