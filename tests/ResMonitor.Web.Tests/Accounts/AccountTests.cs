@@ -18,6 +18,30 @@ public abstract partial class AccountTests<TDatabase>(TDatabase database) : Site
     private const string GoodPassword = "zonneweide-aan-de-a28";
 
 
+    // ---------- the header and the menu ----------
+
+    [Fact]
+    public async Task Every_public_page_is_in_the_menu_and_a_signed_in_editor_sees_Beheer_in_the_header()
+    {
+        using var anonymous = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var html = await anonymous.GetStringAsync("/");
+        var menu = Regex.Match(html, "<nav class=\"rm-nav\"[\\s\\S]*?</nav>").Value;
+        foreach (var path in new[] { "/kaart", "/gemeenten", "/prognose", "/signalen", "/indicatoren", "/netcongestie", "/opschaling", "/open-data" })
+        {
+            Assert.Contains($"href=\"{path}\"", menu);
+        }
+
+        var header = Regex.Match(await anonymous.GetStringAsync("/gemeenten"), "<header[\\s\\S]*?</header>").Value;
+        Assert.DoesNotContain("href=\"/beheer\"", header);
+
+        using var editor = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await BeheerSession.SignInAsync(editor, Database, "beheerder");
+        // The same address the anonymous visitor had served from the page cache: the editor gets a page of their own.
+        var signedIn = Regex.Match(await editor.GetStringAsync("/gemeenten"), "<header[\\s\\S]*?</header>").Value;
+        Assert.Contains("<a class=\"rm-language\" href=\"/beheer\">Beheer</a>", signedIn);
+        Assert.DoesNotContain("href=\"/beheer\"", Regex.Match(await anonymous.GetStringAsync("/gemeenten"), "<header[\\s\\S]*?</header>").Value);
+    }
+
     // ---------- resmonitor user add | list ----------
 
     [Fact]

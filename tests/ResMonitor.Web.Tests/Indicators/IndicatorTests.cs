@@ -128,6 +128,22 @@ public abstract partial class IndicatorTests<TDatabase>(TDatabase database) : Si
     }
 
     [Fact]
+    public async Task The_permit_indicator_counts_every_project_in_procedure_not_only_those_with_a_recorded_application()
+    {
+        await using var db = Database.CreateContext();
+        var projects = await db.Projects.Include(p => p.Permits).ToListAsync();
+        var inProcedure = projects.Count(p => p.Phase == Phase.InProcedure);
+        var applied = projects.Count(p => p.Permits.Count > 0 && p.Permits.All(x => x.GrantedOn is null));
+        Assert.True(inProcedure > applied, "the example data has projects in procedure without a recorded application");
+
+        var list = WebUtility.HtmlDecode(await Client.GetStringAsync("/indicatoren"));
+        Assert.Contains($"{inProcedure} projecten zijn in procedure (van {applied} is de vergunningaanvraag vastgelegd)", list);
+        var page = WebUtility.HtmlDecode(await Client.GetStringAsync("/indicatoren/vergunningen"));
+        Assert.Contains($"{inProcedure} projecten (", page);
+        Assert.Contains(") zijn in procedure; van ", page);
+    }
+
+    [Fact]
     public async Task The_pages_without_data_say_so_and_name_the_organisations_that_supply_it()
     {
         await using var db = Database.CreateContext();

@@ -1,4 +1,5 @@
 using ResMonitor.Core.Data;
+using ResMonitor.Core.Projects;
 using ResMonitor.Core.Regions;
 using ResMonitor.Web.Infrastructure;
 
@@ -21,6 +22,7 @@ public sealed class IndicatorListModel(ResMonitorDbContext db, TimeProvider cloc
         var l = Lang;
         var total = overview.Total;
         var granted = permits.GrantedBeforeDeadline.Projects + permits.GrantedOnOrAfterDeadline.Projects;
+        var inProcedure = permits.ByPhase.Single(x => x.Phase == Phase.InProcedure).Value.Projects;
         Items =
         [
             new(IndicatorGroups.Generation, true, l.T(
@@ -30,8 +32,8 @@ public sealed class IndicatorListModel(ResMonitorDbContext db, TimeProvider cloc
                 $"{participation.AtOrAboveAim.Count} van de {participation.Known.Count} nieuwe projecten met bekend lokaal eigendom halen het streven van 50%; van {participation.WithoutData.Count} nieuwe projecten is het aandeel nog niet bekend.",
                 $"{participation.AtOrAboveAim.Count} of the {participation.Known.Count} new projects with known local ownership meet the 50% aim; for {participation.WithoutData.Count} new projects the share is not known yet.")),
             new(IndicatorGroups.Permits, true, l.T(
-                $"{granted} projecten hebben een verleende omgevingsvergunning, waarvan {permits.GrantedBeforeDeadline.Projects} vóór {l.Date(permits.Deadline)}; {permits.AppliedNotGranted.Projects} aanvragen lopen nog.",
-                $"{granted} projects have a granted environmental permit, {permits.GrantedBeforeDeadline.Projects} of them before {l.Date(permits.Deadline)}; {permits.AppliedNotGranted.Projects} applications are pending.")),
+                $"{granted} projecten hebben een verleende omgevingsvergunning, waarvan {permits.GrantedBeforeDeadline.Projects} vóór {l.Date(permits.Deadline)}; {inProcedure} projecten zijn in procedure (van {permits.AppliedNotGranted.Projects} is de vergunningaanvraag vastgelegd).",
+                $"{granted} projects have a granted environmental permit, {permits.GrantedBeforeDeadline.Projects} of them before {l.Date(permits.Deadline)}; {inProcedure} projects are in procedure (for {permits.AppliedNotGranted.Projects} the permit application is recorded).")),
             new(IndicatorGroups.SpatialEmbedding, false, l.T(
                 $"Aan te leveren door de {municipalities} gemeenten, de provincie en de waterschappen.",
                 $"To be supplied by the {municipalities} municipalities, the province and the water boards.")),
