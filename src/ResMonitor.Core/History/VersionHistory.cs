@@ -6,9 +6,13 @@ using ResMonitor.Core.Regions;
 
 namespace ResMonitor.Core.History;
 
-/// <summary>One change within a version: a field from old to new, or a row added or removed.</summary>
+/// <summary>One change within a version: a field from old to new, or a row added or removed with its fields.</summary>
 /// <param name="What">The Dutch label: "vermogen (MW)", "vergunning: verleend op", "fasegeschiedenis toegevoegd".</param>
-public sealed record VersionChange(string What, string? Old, string? New);
+/// <param name="Fields">For a row added or removed: its fields as label and value, in reading order.</param>
+public sealed record VersionChange(string What, string? Old, string? New, IReadOnlyList<VersionField>? Fields = null);
+
+/// <summary>A field of a row added or removed, by its label as a reader knows it: "vermogen (MW)", "19,9".</summary>
+public sealed record VersionField(string Label, string Value);
 
 /// <summary>One write: when, who in public terms, why, and what changed.</summary>
 public sealed record ProjectVersion(DateTimeOffset At, string Who, string? Reason, string Channel, IReadOnlyList<VersionChange> Changes);
@@ -65,21 +69,66 @@ public static class VersionHistory
         }
     }
 
+    /// <summary>The order a reader expects: what it is, where, how big, how far, whose, and where the facts come from.</summary>
+    private static readonly string[] ReadingOrder =
+    [
+        "name", "technique", "municipality_id", "capacity_mw", "phase", "phase_date", "date", "kind", "reason",
+        "competent_authority", "case_number", "applied_on", "granted_on", "irrevocable_on", "latitude", "owners",
+        "local_ownership_percent", "participation", "measured_yield_mwh", "measured_yield_year", "note", "explanation",
+        "source", "source_date",
+    ];
+
+    /// <summary>
+    /// A row's fields in reading order: latitude and longitude as one location, "voorbeeld" only when the row is an
+    /// example (as the words "verzonnen voorbeeld"), empty fields left out.
+    /// </summary>
+    private static List<VersionField> Readable(IReadOnlyList<(string Column, string Label, string Value)> row)
+    {
+        var byColumn = row.ToDictionary(f => f.Column, StringComparer.Ordinal);
+        var fields = new List<VersionField>();
+        foreach (var (column, label, value) in row.OrderBy(f => Array.IndexOf(ReadingOrder, f.Column) is var i and >= 0 ? i : ReadingOrder.Length))
+        {
+            switch (column)
+            {
+                case "longitude":
+                    break;
+                case "latitude":
+                    if (value != "leeg" && byColumn.TryGetValue("longitude", out var longitude) && longitude.Value != "leeg")
+                    {
+                        fields.Add(new("ligging", $"{value}° NB, {longitude.Value}° OL"));
+                    }
+
+                    break;
+                case "is_example":
+                    if (value == "ja")
+                    {
+                        fields.Add(new("voorbeeld", "ja, een verzonnen voorbeeld"));
+                    }
+
+                    break;
+                default:
+                    if (value != "leeg")
+                    {
+                        fields.Add(new(label, value));
+                    }
+
+                    break;
+            }
+        }
+
+        return fields;
+    }
+
     private static IEnumerable<VersionChange> Describe(ResMonitorDbContext db, AuditEntry e, IReadOnlyDictionary<int, string> organisations)
     {
         var table = AuditLabels.Table(e.TableName);
         if (e.Field == AuditRecorder.RowField)
         {
             var row = e.OldValue is null ? e.NewValue : e.OldValue;
-            var text = string.Join("; ", AuditLabels.Row(db.Model, e.TableName, row, organisations, publicView: true).Select(f => $"{f.Label}: {f.Value}"));
-            if (e.OldValue is null)
-            {
-                yield return new(e.TableName == "projects" ? "opgenomen in het register" : $"{table} toegevoegd", null, text);
-            }
-            else
-            {
-                yield return new(e.TableName == "projects" ? "verwijderd uit het register" : $"{table} verwijderd", text, null);
-            }
+            var fields = Readable(AuditLabels.Row(db.Model, e.TableName, row, organisations, publicView: true));
+            yield return e.OldValue is null
+                ? new(e.TableName == "projects" ? "opgenomen in het register" : $"{table} toegevoegd", null, null, fields)
+                : new(e.TableName == "projects" ? "verwijderd uit het register" : $"{table} verwijderd", null, null, fields);
 
             yield break;
         }
@@ -136,7 +185,8 @@ public static class PublicActors
 
         return e => e.Channel switch
         {
-            "import" => e.Reason is { Length: > 0 } file ? $"import uit bestand {file}" : "import",
+            // The file's name is the werkbureau's own (it may be internal); the public reads who, not which file.
+            "import" => "het werkbureau (import)",
             "cli" => "opdrachtregel",
             "web" or "api" => labels.GetValueOrDefault(e.Actor.ToUpperInvariant(), "medewerker van het register"),
             _ => "onbekend",

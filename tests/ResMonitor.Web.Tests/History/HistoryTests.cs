@@ -237,9 +237,11 @@ public abstract partial class HistoryTests<TDatabase>(TDatabase database) : Site
         Assert.Contains("Reden: Nieuwe tekening van de ontwikkelaar", html);
         Assert.Contains("door redacteur gemeente Emmen", html);
         Assert.Contains("door opdrachtregel", html);
-        Assert.Contains($"door import uit bestand {ImportFile}", html);
+        // An import reads as the werkbureau's, without the internal name of its file.
+        Assert.Contains("door het werkbureau (import)", html);
+        Assert.DoesNotContain(ImportFile, html);
         Assert.Contains("fasegeschiedenis toegevoegd", html);
-        Assert.Contains("datum: 20 augustus 2024; fase: vergund", html);
+        Assert.Matches(new Regex("fasegeschiedenis toegevoegd</span>\\s*<ul class=\"rm-versions__fields\">\\s*<li><span class=\"rm-versions__label\">fase</span>: vergund</li>\\s*<li><span class=\"rm-versions__label\">datum</span>: 20 augustus 2024</li>"), html);
         Assert.Contains("vergunning verwijderd", html);
         Assert.Contains("opgenomen in het register", html);
         Assert.DoesNotContain("@example.nl", html);
@@ -274,7 +276,12 @@ public abstract partial class HistoryTests<TDatabase>(TDatabase database) : Site
         versions = versions[..versions.IndexOf("</section>", StringComparison.Ordinal)];
         Assert.Equal(1, CountOf(versions, "class=\"rm-timeline__step\""));
         Assert.Contains("opgenomen in het register", versions);
-        Assert.Contains("examples.csv", versions);
+        Assert.DoesNotContain("examples.csv", versions);
+        // Its fields in words, in reading order, the location as one field, and marked as the example it is.
+        Assert.Matches(new Regex("<li><span class=\"rm-versions__label\">naam</span>: Voorbeeld: Zonnepark Aa en Hunze 1</li>\\s*<li><span class=\"rm-versions__label\">techniek</span>: zon op land</li>\\s*<li><span class=\"rm-versions__label\">gemeente</span>: Aa en Hunze</li>\\s*<li><span class=\"rm-versions__label\">vermogen \\(MW\\)</span>: 19,9</li>"), versions);
+        Assert.Contains("<li><span class=\"rm-versions__label\">ligging</span>: 52,99677° NB, 6,70311° OL</li>", versions);
+        Assert.Contains("<li><span class=\"rm-versions__label\">voorbeeld</span>: ja, een verzonnen voorbeeld</li>", versions);
+        Assert.DoesNotContain("breedtegraad", versions);
         Assert.Contains("peildatum 1 juli 2025", html);
     }
 
