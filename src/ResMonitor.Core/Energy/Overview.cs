@@ -7,7 +7,7 @@ namespace ResMonitor.Core.Energy;
 /// <param name="RemainingShare">The part of a not yet realised project that still counts after a plan failure (planuitval).</param>
 public sealed record ProjectFacts(
     string Id, Technique Technique, decimal CapacityMw, int MunicipalityId, Phase Phase, decimal? MeasuredYieldMwh,
-    bool IsExample, decimal RemainingShare = 1m);
+    bool IsExample, decimal RemainingShare = 1m, DateOnly? SourceDate = null);
 
 /// <summary>One row of the RES 2.0 overview: realised, permitted or in procedure, ideas, against a target.</summary>
 public sealed record OverviewLine(
@@ -40,7 +40,8 @@ public sealed record Overview(
     Target? TotalTarget,
     IReadOnlyList<Target> TechniqueTargets,
     IReadOnlyList<FullLoadHours> HoursUsed,
-    int ExampleProjectCount)
+    int ExampleProjectCount,
+    DateOnly? NewestSourceDate = null)
 {
     /// <summary>The per-technique split need not add up to the total (Drenthe: 3.499 vs 3.45 TWh); both are shown.</summary>
     public decimal TechniqueTargetSumMwh => TechniqueTargets.Sum(t => t.ValueMwh);
@@ -81,7 +82,7 @@ public static class OverviewCalculator
             .Distinct().OrderBy(h => h.Technique).ToList();
 
         return new(regionId, referenceDate, total, byTechnique, byMunicipality, totalTarget, techniqueTargets, used,
-            projects.Count(p => p.IsExample));
+            projects.Count(p => p.IsExample), projects.Max(p => p.SourceDate));
     }
 
     private static OverviewLine Line(

@@ -14,7 +14,8 @@ public sealed record RegionSummary(
     IReadOnlyList<SummaryLine> ByMunicipality,
     IReadOnlyList<SummarySource> FullLoadHours,
     int ExampleProjects,
-    string YieldMethod)
+    string YieldMethod,
+    DateOnly? NewestSourceDate)
 {
     public static RegionSummary From(Region region, Overview overview) => new(
         region.Id,
@@ -27,7 +28,8 @@ public sealed record RegionSummary(
         overview.ByMunicipality.Select(l => Line(l, null)).ToList(),
         overview.HoursUsed.Select(h => new SummarySource(Labels.TechniqueKey(h.Technique), Labels.Technique(h.Technique), h.Hours, h.Source, h.ValidFrom)).ToList(),
         overview.ExampleProjectCount,
-        "Gemeten opbrengst waar die er is, anders vermogen × vollasturen die op de peildatum gelden.");
+        "Gemeten opbrengst waar die er is, anders vermogen × vollasturen die op de peildatum gelden.",
+        overview.NewestSourceDate);
 
     private static SummaryLine Line(OverviewLine line, Target? target) => new(
         line.Key, line.Label, line.TargetMwh, line.RealisedMwh, line.PipelineMwh, line.IdeaMwh, line.AmbitionMwh,

@@ -14,7 +14,7 @@ public static class ForecastSentence
             ? year <= r.TargetYear ? $"naar verwachting in {year}" : $"naar verwachting pas in {year}"
             : $"naar verwachting niet vóór {r.ByYear[^1].Year + 1}";
         return $"De kans dat {forecast.Name} in {r.TargetYear} {Twh(r.TargetMwh, DutchFormat.Culture)} haalt, is {Percent(r.ProbabilityOfReachingTarget)}. " +
-               $"Naar verwachting wordt het in {r.TargetYear} {Twh(r.TargetYearMwh.P10, DutchFormat.Culture)} tot {Twh(r.TargetYearMwh.P90, DutchFormat.Culture)} (middelste uitkomst {Twh(r.TargetYearMwh.P50, DutchFormat.Culture)}). " +
+               $"In 8 van de 10 berekeningen ligt de opbrengst in {r.TargetYear} tussen {Number(r.TargetYearMwh.P10, DutchFormat.Culture)} en {Twh(r.TargetYearMwh.P90, DutchFormat.Culture)}. " +
                $"Het doel wordt {when} gehaald.";
     }
 
@@ -23,7 +23,7 @@ public static class ForecastSentence
         var r = forecast.Result;
         var when = r.MedianYearReached is { } year ? $"is expected to be reached in {year}" : $"is not expected to be reached before {r.ByYear[^1].Year + 1}";
         return $"The chance that {forecast.Name} reaches {Twh(r.TargetMwh, English)} in {r.TargetYear} is {Percent(r.ProbabilityOfReachingTarget, english: true)}. " +
-               $"In {r.TargetYear} generation is expected to be {Twh(r.TargetYearMwh.P10, English)} to {Twh(r.TargetYearMwh.P90, English)} (middle outcome {Twh(r.TargetYearMwh.P50, English)}). " +
+               $"In 8 of 10 calculations the yield in {r.TargetYear} lies between {Number(r.TargetYearMwh.P10, English)} and {Twh(r.TargetYearMwh.P90, English)}. " +
                $"The target {when}.";
     }
 
@@ -37,5 +37,7 @@ public static class ForecastSentence
         _ => Math.Round(probability * 100).ToString("N0", english ? English : DutchFormat.Culture) + "%",
     };
 
-    private static string Twh(double mwh, CultureInfo culture) => (mwh / 1_000_000).ToString("N2", culture) + " TWh";
+    private static string Twh(double mwh, CultureInfo culture) => Number(mwh, culture) + " TWh";
+
+    private static string Number(double mwh, CultureInfo culture) => (mwh / 1_000_000).ToString("N2", culture);
 }

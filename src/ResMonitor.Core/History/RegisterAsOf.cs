@@ -405,7 +405,7 @@ public sealed class RegisterState
         var failures = PlanFailureRules.LatestPerProject(PlanFailuresOn(regionId));
         return ProjectsOf(regionId, municipalityId)
             .Select(p => new ProjectFacts(p.Id, p.Technique, p.CapacityMw, p.MunicipalityId, p.Phase, p.MeasuredYieldMwh, p.IsExample,
-                failures.TryGetValue(p.Id, out var f) ? PlanFailureEffect.Of(f).RemainingShare : 1m))
+                failures.TryGetValue(p.Id, out var f) ? PlanFailureEffect.Of(f).RemainingShare : 1m, p.SourceDate))
             .ToList();
     }
 

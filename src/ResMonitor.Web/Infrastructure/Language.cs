@@ -39,6 +39,14 @@ public sealed class Language(IHttpContextAccessor accessor)
 
     public string Date(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
 
+    /// <summary>
+    /// How current the projects behind a figure are: the date of the newest source among them, not the day the page is
+    /// shown ("de nieuwste bron is van 1 juli 2025").
+    /// </summary>
+    public string NewestSource(DateOnly? newest) => newest is { } d
+        ? T($"de nieuwste bron is van {Date(d)}", $"the newest source dates from {Date(d)}")
+        : T("er zijn nog geen projecten met een bron", "there are no projects with a source yet");
+
     public string Percent(decimal share) => Number(share * 100m, 0) + "%";
 
     public string Phase(Core.Projects.Phase phase) => IsEnglish

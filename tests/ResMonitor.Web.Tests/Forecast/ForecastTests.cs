@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -79,8 +80,15 @@ public abstract class ForecastTests<TDatabase>(TDatabase database) : SiteTest<TD
         Assert.Contains("De kans dat RES regio Drenthe in 2030 3,45 TWh haalt, is", page);
         Assert.Contains("Aannames per fase, versie ‘standaard-2025’", page);
         Assert.Contains("Een idee of zoekgebied zonder aanvraag", page);
-        Assert.Contains("10.000 simulaties met seed 2030", page);
+        // For residents one plain sentence; the method and its terms only in the "hoe berekend" section.
+        Assert.Matches(new Regex("In 8 van de 10 berekeningen ligt de opbrengst in 2030 tussen \\d+,\\d\\d en \\d+,\\d\\d TWh\\."), page);
+        Assert.Contains("De monitor rekent de toekomst 10.000 keer door (een Monte-Carlosimulatie, seed 2030)", page);
+        var lead = page[..page.IndexOf("id=\"hoe-berekend\"", StringComparison.Ordinal)];
+        Assert.DoesNotContain("P10", lead);
+        Assert.DoesNotContain("√", lead);
         Assert.Contains("De kans dat RES regio Drenthe in 2030 3,45 TWh haalt, is", home);
+        Assert.Matches(new Regex("In 8 van de 10 berekeningen ligt de opbrengst in 2030 tussen"), home);
+        Assert.Contains("href=\"/prognose#hoe-berekend\"", home);
         Assert.Contains("href=\"/prognose\"", home);
     }
 

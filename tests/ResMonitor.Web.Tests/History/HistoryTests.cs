@@ -190,7 +190,14 @@ public abstract partial class HistoryTests<TDatabase>(TDatabase database) : Site
         var html = WebUtility.HtmlDecode(await Client.GetStringAsync("/?peildatum=2024-01-01"));
 
         Assert.Contains("U bekijkt de stand van 1 januari 2024.", html);
-        Assert.Contains("Stand van de projecten: 1 januari 2024.", html);
+        // How current the projects of that day are: the newest source among them, not the day asked for.
+        await using (var db = Database.CreateContext())
+        {
+            var then = await RegisterAsOf.LoadAsync(db, new DateOnly(2024, 1, 1), TimeZoneInfo.Local);
+            var newest = then.ProjectsOf("drenthe").Max(p => p.SourceDate);
+            Assert.Contains($"Stand van de projecten: de nieuwste bron is van {newest.ToString("d MMMM yyyy", new CultureInfo("nl-NL"))}.", html);
+        }
+
         Assert.Contains("href=\"/gemeenten/emmen?peildatum=2024-01-01\"", html);
         Assert.Contains("Terug naar de stand van vandaag", html);
         Assert.Contains("href=\"/grafieken/trend.csv?peildatum=2024-01-01\"", html);
@@ -221,7 +228,14 @@ public abstract partial class HistoryTests<TDatabase>(TDatabase database) : Site
 
         Assert.DoesNotContain("Windpark Historie", before);
         Assert.Contains("U bekijkt de stand van 29 februari 2024.", before);
-        Assert.Contains("peildatum 29 februari 2024", before);
+        await using (var db = Database.CreateContext())
+        {
+            var then = await RegisterAsOf.LoadAsync(db, new DateOnly(2024, 2, 29), TimeZoneInfo.Local);
+            var emmen = then.MunicipalitiesOf("drenthe").Single(m => m.Name == "Emmen");
+            var newest = then.ProjectsOf("drenthe", emmen.Id).Max(p => p.SourceDate);
+            Assert.Contains($"Opwek en vermogen: de projecten in dit register; de nieuwste bron is van {newest.ToString("d MMMM yyyy", new CultureInfo("nl-NL"))};", before);
+        }
+
         Assert.Contains($"href=\"/projecten/{Id}?peildatum=2024-06-01\"", after);
     }
 

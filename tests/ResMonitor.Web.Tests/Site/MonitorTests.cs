@@ -22,6 +22,9 @@ public abstract class MonitorTests<TDatabase>(TDatabase database) : SiteTest<TDa
         Assert.Contains("2.881 vollasturen", html);
         Assert.Contains("Assen", html);
         Assert.Contains("voorbeeldgegevens", html, StringComparison.OrdinalIgnoreCase);
+        // How current the projects are: their newest source (the examples' 1 July 2025), not the day the page is shown.
+        Assert.Contains("Stand van de projecten: de nieuwste bron is van 1 juli 2025.", html);
+        Assert.DoesNotContain("Stand van de projecten: 1 december 2026", html);
     }
 
     [Fact]

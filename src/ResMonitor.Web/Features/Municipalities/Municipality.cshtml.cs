@@ -18,6 +18,8 @@ public sealed class MunicipalityModel(RegisterResolver register, TimeProvider cl
 
     public DateOnly ReferenceDate { get; private set; }
 
+    public DateOnly? NewestSourceDate { get; private set; }
+
     public IReadOnlyList<(Project Project, YieldEstimate Yield)> Projects { get; private set; } = [];
 
     public IReadOnlyList<SearchArea> SearchAreas { get; private set; } = [];
@@ -55,6 +57,7 @@ public sealed class MunicipalityModel(RegisterResolver register, TimeProvider cl
         Municipality = municipality;
         Line = overview.ByMunicipality.Single();
         ReferenceDate = overview.ReferenceDate;
+        NewestSourceDate = overview.NewestSourceDate;
         Projects = state.ProjectsOf(municipality.RegionId, municipality.Id)
             .OrderBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => (p, calculator.Estimate(p)))
