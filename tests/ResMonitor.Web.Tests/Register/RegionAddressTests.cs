@@ -63,6 +63,9 @@ public abstract class RegionAddressTests<TDatabase>(TDatabase database) : SiteTe
         Assert.DoesNotContain("RES regio Drenthe", html);
         Assert.DoesNotContain("Aa en Hunze", html);
         Assert.Contains($"href=\"/{Id}/gemeenten\"", html);
+        // A region with only a regional target says so, instead of naming "no source" for targets it does not have.
+        Assert.Contains("De regio heeft geen doelen per techniek vastgesteld; alleen het regionale doel geldt.", System.Net.WebUtility.HtmlDecode(html));
+        Assert.DoesNotContain("geen bron", html);
     }
 
     [Fact]
