@@ -11,6 +11,17 @@ public abstract class PublicSiteTests<TDatabase>(TDatabase database) : SiteTest<
     where TDatabase : TestDatabase
 {
     [Fact]
+    public async Task A_project_page_gives_the_competent_authority_rule_in_the_language_of_the_page()
+    {
+        var dutch = WebUtility.HtmlDecode(await Client.GetStringAsync("/projecten/VB-002"));
+        var english = WebUtility.HtmlDecode(await Client.GetStringAsync("/projecten/VB-002?lang=en"));
+
+        Assert.Contains("Regel: Gemeente: onder de grenzen voor provincie en Rijk.", dutch);
+        Assert.Contains("Rule: Municipality: below the thresholds for province and state.", english);
+        Assert.DoesNotContain("onder de grenzen", english);
+    }
+
+    [Fact]
     public async Task The_municipality_list_links_every_municipality_of_the_register()
     {
         await using var db = Database.CreateContext();
