@@ -60,6 +60,35 @@ public static class RegisterFigures
     public static IReadOnlyList<Projects.Project> CountedProjects(IReadOnlyList<Projects.Project> projects) =>
         projects.Any(p => !p.IsExample) ? projects.Where(p => !p.IsExample).ToList() : projects;
 
+    /// <summary>
+    /// A municipality's share of the regional target on the state's day, as the signal "gemeenten die achterblijven"
+    /// weighs it: its agreed contribution (municipal targets, with the rule for the technology-neutral part) where it
+    /// has one, otherwise, labelled as a fallback, its share of the regional target by inhabitants. Null for an
+    /// unknown region or municipality.
+    /// </summary>
+    public static MunicipalShare? MunicipalShareOf(RegisterState state, string regionId, int municipalityId)
+    {
+        var municipality = state.MunicipalitiesOf(regionId).FirstOrDefault(m => m.Id == municipalityId);
+        if (state.Region(regionId) is null || municipality is null)
+        {
+            return null;
+        }
+
+        var calculator = new YieldCalculator(state.FullLoadHours.Where(h => h.RegionId == regionId), state.Date);
+        var yields = CountedProjects(state.ProjectsOf(regionId))
+            .Where(p => p.MunicipalityId == municipalityId && p.Phase is not Phase.Idea and not Phase.Withdrawn)
+            .GroupBy(p => p.Technique)
+            .ToDictionary(g => g.Key, g => g.Sum(p => calculator.Estimate(p).Mwh));
+        var target = state.RegionTargetsOf(regionId).Where(t => t.Technique == null).OrderBy(t => t.Year).FirstOrDefault();
+        var population = state.MunicipalitiesOf(regionId).Sum(m => m.Population ?? 0);
+        decimal? byPopulation = target is not null && population > 0 && municipality.Population is > 0
+            ? target.ValueMwh * municipality.Population.Value / population
+            : null;
+        return new MunicipalShare(
+            MunicipalContribution.Calculate(state.MunicipalTargetsOf(regionId, municipalityId), yields),
+            yields.Values.Sum(), byPopulation, target);
+    }
+
     /// <summary>The signals of a region on the state's day; null for a region that is not there or has no target.</summary>
     public static RegionSignals? Signals(RegisterState state, string regionId, SignalOptions options, bool publicOnly)
     {
@@ -161,3 +190,6 @@ public static class RegisterFigures
             projects.Count(p => p.IsExample));
     }
 }
+
+/// <summary>A municipality's share: the agreed contribution if any, else the fallback by inhabitants (see <see cref="RegisterFigures.MunicipalShareOf"/>).</summary>
+public sealed record MunicipalShare(MunicipalContribution? Agreed, decimal RealisedAndPipelineMwh, decimal? ByPopulationMwh, Target? RegionTarget);

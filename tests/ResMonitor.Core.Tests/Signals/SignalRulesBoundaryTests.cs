@@ -161,7 +161,8 @@ public sealed class SignalRulesBoundaryTests
 
         Assert.Equal(SignalRule.MunicipalityBehind, signal.Rule);
         Assert.Equal(("beedorp", "Beedorp", "/gemeenten/beedorp", (DateOnly?)null, false), (signal.Subject, signal.SubjectName, signal.Link, signal.Since, signal.IsExample));
-        Assert.Equal("Gerealiseerd plus vergund of in procedure: 250 MWh per jaar, 100% van het aandeel naar inwoners in het doel (250 MWh).", signal.Facts);
+        // Without an agreed contribution the share by inhabitants is a fallback, and the facts say so first.
+        Assert.Equal("Geen afgesproken bijdrage bekend; verdeling naar inwonertal: gerealiseerd plus vergund of in procedure 250 MWh per jaar, 100% van het aandeel naar inwoners in het doel (250 MWh).", signal.Facts);
     }
 
     [Fact]
