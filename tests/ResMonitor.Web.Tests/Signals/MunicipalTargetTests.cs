@@ -124,6 +124,7 @@ public abstract class MunicipalTargetTests<TDatabase>(TDatabase database) : Site
         var page = WebUtility.HtmlDecode(await Client.GetStringAsync("/signalen"));
         Assert.Contains("Van 1 nieuwe project is het lokaal eigendom niet bekend; dat telt hier niet mee, niet als laag en niet als hoog.", page);
         Assert.DoesNotContain($"/beheer/projecten/{id}", page);
+        Assert.DoesNotContain("else {", page);
 
         var (client, _) = await SignedInAsync(Factory, Database, "beheerder");
         var todo = WebUtility.HtmlDecode(await client.GetStringAsync("/beheer/signalen"));
