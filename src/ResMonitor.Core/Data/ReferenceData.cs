@@ -86,6 +86,7 @@ public sealed class ReferenceData(ResMonitorDbContext db, TimeProvider clock)
             throw new InvalidDataException($"{(regionFolder is null ? "region.json" : Path.Combine(regionFolder, "region.json"))}: {problem} Er is niets opgeslagen.");
         }
 
+        MunicipalTargetProblems(definition, regionFolder);
         var boundaries = definition.Boundaries is { } b
             ? ReadBoundaries(files.Read(b.File) ?? throw Missing(b.File))
             : [];
@@ -99,6 +100,8 @@ public sealed class ReferenceData(ResMonitorDbContext db, TimeProvider clock)
 
         region.Name = definition.Name;
         region.Description = definition.Description;
+        region.NewProjectsFrom = definition.NewProjects?.From;
+        region.NewProjectsPhase = definition.NewProjects?.Phase;
 
         var existing = await db.Organisations.Where(o => o.RegionId == definition.Id).ToDictionaryAsync(o => o.Code, ct);
         foreach (var item in definition.Organisations)
@@ -124,12 +127,23 @@ public sealed class ReferenceData(ResMonitorDbContext db, TimeProvider clock)
             }
         }
 
-        if (!await db.Targets.AnyAsync(t => t.RegionId == definition.Id, ct))
+        if (!await db.Targets.AnyAsync(t => t.RegionId == definition.Id && t.MunicipalityId == null, ct))
         {
-            db.Targets.AddRange(definition.Targets.Select(t => new Target
+            db.Targets.AddRange(definition.Targets.Where(t => t.Municipality is null).Select(t => new Target
             {
                 RegionId = definition.Id, Technique = t.Technique, Year = t.Year, ValueMwh = t.ValueMwh,
                 Source = t.Source, ReferenceDate = t.ReferenceDate, Note = t.Note,
+            }));
+        }
+
+        // The municipalities' agreed contributions, once: later changes are the region's, through the site.
+        await db.SaveChangesAsync(ct);
+        if (!await db.Targets.AnyAsync(t => t.RegionId == definition.Id && t.MunicipalityId != null, ct))
+        {
+            db.Targets.AddRange(definition.Targets.Where(t => t.Municipality is not null).Select(t => new Target
+            {
+                RegionId = definition.Id, Technique = t.Technique, Year = t.Year, ValueMwh = t.ValueMwh,
+                Source = t.Source, ReferenceDate = t.ReferenceDate, Note = t.Note, MunicipalityId = existing[t.Municipality!].Id,
             }));
         }
 
@@ -283,15 +297,51 @@ public sealed class ReferenceData(ResMonitorDbContext db, TimeProvider clock)
     private static FolderFilesSource FolderFiles(string folder) =>
         Directory.Exists(folder) ? new(folder) : throw new DirectoryNotFoundException($"De map '{folder}' bestaat niet.");
 
+    /// <summary>
+    /// A target naming a municipality must name one of the region's municipalities under "organisations" and a
+    /// technique, with a value above 0; otherwise the whole file is refused before anything is stored.
+    /// </summary>
+    private static void MunicipalTargetProblems(RegionFile definition, string? folder)
+    {
+        var file = folder is null ? "region.json" : Path.Combine(folder, "region.json");
+        var municipalities = definition.Organisations.Where(o => o.Kind == OrganisationKind.Municipality).Select(o => o.Code).ToHashSet(StringComparer.Ordinal);
+        foreach (var (t, i) in definition.Targets.Select((t, i) => (t, i)))
+        {
+            if (t.Municipality is null)
+            {
+                continue;
+            }
+
+            if (!municipalities.Contains(t.Municipality))
+            {
+                throw new InvalidDataException(
+                    $"{file}: targets[{i}].municipality '{t.Municipality}' is geen gemeente van de regio; geldig zijn {string.Join(", ", municipalities.Order(StringComparer.Ordinal))}. Er is niets opgeslagen.");
+            }
+
+            if (t.Technique is null)
+            {
+                throw new InvalidDataException($"{file}: targets[{i}] is een doel van gemeente '{t.Municipality}' zonder techniek; kies Wind, SolarOnLand, SolarOnRoof of TechnologyNeutral. Er is niets opgeslagen.");
+            }
+
+            if (t.ValueMwh <= 0)
+            {
+                throw new InvalidDataException($"{file}: targets[{i}].valueMwh moet groter dan 0 zijn. Er is niets opgeslagen.");
+            }
+        }
+    }
+
     private sealed record RegionFile(
         string Id, string Name, string? Description, List<OrganisationItem> Organisations, List<TargetItem> Targets,
-        List<HoursItem> FullLoadHours, BoundaryItem? Boundaries);
+        List<HoursItem> FullLoadHours, BoundaryItem? Boundaries, NewProjectsItem? NewProjects = null);
+
+    /// <summary>From when, and by which phase, a project counts as new (see NewProjectRule).</summary>
+    private sealed record NewProjectsItem(DateOnly From, Phase Phase);
 
     private sealed record OrganisationItem(
         OrganisationKind Kind, string Code, string Name, string? Description, string? Website, int? Population,
         DateOnly? PopulationReferenceDate, string? PopulationSource);
 
-    private sealed record TargetItem(Technique? Technique, int Year, decimal ValueMwh, string Source, DateOnly ReferenceDate, string? Note);
+    private sealed record TargetItem(Technique? Technique, int Year, decimal ValueMwh, string Source, DateOnly ReferenceDate, string? Note, string? Municipality = null);
 
     private sealed record HoursItem(Technique Technique, decimal Hours, DateOnly ValidFrom, DateOnly? ValidUntil, string Source, string? Municipality);
 

@@ -184,7 +184,10 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
         });
 
         builder.Entity<Target>(e =>
-            e.HasOne<Region>().WithMany(r => r.Targets).HasForeignKey(t => t.RegionId));
+        {
+            e.HasOne<Region>().WithMany(r => r.Targets).HasForeignKey(t => t.RegionId);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(t => t.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        });
 
         builder.Entity<Project>(e =>
         {

@@ -387,6 +387,13 @@ public sealed class RegisterState
 
     public Region? Region(string regionId) => Regions.FirstOrDefault(r => r.Id == regionId);
 
+    /// <summary>The targets of the whole region (not those of a municipality).</summary>
+    public IReadOnlyList<Target> RegionTargetsOf(string regionId) => Targets.Where(t => t.RegionId == regionId && t.MunicipalityId is null).ToList();
+
+    /// <summary>The municipalities' agreed contributions (municipal targets) in the region.</summary>
+    public IReadOnlyList<Target> MunicipalTargetsOf(string regionId, int? municipalityId = null) =>
+        Targets.Where(t => t.RegionId == regionId && t.MunicipalityId is { } m && (municipalityId is null || m == municipalityId)).ToList();
+
     public IReadOnlyList<Organisation> MunicipalitiesOf(string regionId) =>
         Organisations.Where(o => o.RegionId == regionId && o.Kind == OrganisationKind.Municipality).ToList();
 

@@ -65,6 +65,48 @@ public static class ReferenceValidation
         return errors;
     }
 
+    /// <summary>
+    /// A municipality's agreed contribution for one technique: a municipality of the region, a technique (the
+    /// technology-neutral part too), a year from 2020 to 2100, a value above 0, a source and a reference date; one per
+    /// municipality, technique and year.
+    /// </summary>
+    public static List<RuleViolation> MunicipalTarget(
+        bool hasMunicipality, bool municipalityKnown, Technique? technique, long? year, decimal? valueMwh, string? source, DateOnly? referenceDate,
+        DateOnly today, string? duplicateOf = null)
+    {
+        var errors = new List<RuleViolation>();
+        if (!hasMunicipality)
+        {
+            errors.Add(new("municipality", "Kies de gemeente."));
+        }
+        else if (!municipalityKnown)
+        {
+            errors.Add(new("municipality", "Onbekende gemeente: deze gemeente hoort niet bij de regio. Kies een gemeente uit de lijst."));
+        }
+
+        if (technique is null)
+        {
+            errors.Add(new("technique", "Kies de techniek: wind, zon op land, zon op dak of techniekneutraal."));
+        }
+
+        if (year is null)
+        {
+            errors.Add(new("year", "Geef het jaar van het doel, bijvoorbeeld 2030."));
+        }
+        else if (year is < 2020 or > 2100)
+        {
+            errors.Add(new("year", $"Het jaar {year} ligt niet tussen 2020 en 2100."));
+        }
+
+        if (duplicateOf is not null)
+        {
+            errors.Add(new("technique", duplicateOf));
+        }
+
+        errors.AddRange(Target(valueMwh, source, referenceDate, today));
+        return errors;
+    }
+
     public static List<RuleViolation> FullLoadHours(
         Technique? technique, bool hasMunicipality, bool municipalityKnown, decimal? hours, DateOnly? validFrom, DateOnly? validUntil, string? source)
     {

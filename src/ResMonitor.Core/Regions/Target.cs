@@ -2,7 +2,10 @@ using ResMonitor.Core.Energy;
 
 namespace ResMonitor.Core.Regions;
 
-/// <summary>A regional goal: the whole bid (Technique null) or one technique's part of it.</summary>
+/// <summary>
+/// A goal: the region's whole bid (Technique null), one technique's part of it, or a municipality's agreed contribution
+/// for one technique (<see cref="MunicipalityId"/> set; see docs/decisions/0016-municipal-targets-and-honest-signals.md).
+/// </summary>
 public sealed class Target
 {
     public int Id { get; set; }
@@ -20,4 +23,9 @@ public sealed class Target
     public DateOnly ReferenceDate { get; set; }
 
     public string? Note { get; set; }
+
+    /// <summary>The municipality whose agreed contribution this is; null for a target of the whole region.</summary>
+    public int? MunicipalityId { get; set; }
+
+    public bool IsRegional => MunicipalityId is null;
 }

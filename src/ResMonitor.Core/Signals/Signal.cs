@@ -32,9 +32,6 @@ public sealed class SignalOptions
 
     public decimal LocalOwnershipAimPercent { get; set; } = 50;
 
-    /// <summary>Projects whose first phase date is on or after this date count as new for the ownership aim.</summary>
-    public DateOnly NewProjectsFrom { get; set; } = new(2020, 1, 1);
-
     /// <summary>A municipality is behind when realised plus pipeline is below this fraction of its fair share.</summary>
     public decimal MunicipalityShareFraction { get; set; } = 1m;
 
@@ -75,20 +72,61 @@ public sealed class SignalOptions
     }
 }
 
+/// <summary>
+/// A value a rule needs but the register does not have: a data gap, never read as a low value. The public sees how
+/// many there are per rule; the werkbureau sees each with a link, as a to-do list.
+/// </summary>
+public sealed record DataGap(SignalRule Rule, GapKind Kind, string Subject, string SubjectName, string Missing, string Link, bool IsExample);
+
+/// <summary>What is missing.</summary>
+public enum GapKind
+{
+    /// <summary>An open project without the date of its current phase.</summary>
+    PhaseDate,
+
+    /// <summary>A project permitted or further without the date of its permit.</summary>
+    PermitDate,
+
+    /// <summary>A new project without its share of local ownership.</summary>
+    LocalOwnership,
+
+    /// <summary>A project past the phase that decides whether it is new, without the date it got there.</summary>
+    NewSince,
+
+    /// <summary>A municipality with neither an agreed contribution nor its number of inhabitants.</summary>
+    ShareBasis,
+}
+
+/// <summary>How many values of one kind are missing for one rule.</summary>
+public sealed record GapCount(SignalRule Rule, GapKind Kind, int Count);
+
 /// <summary>What a rule needs to know of a project.</summary>
 public sealed record SignalProject(
     string Id,
     string Name,
     int MunicipalityId,
     Phase Phase,
-    DateOnly? FirstPhaseDate,
+    /// <summary>Whether the project counts as new (<see cref="NewProjectRule"/>), decided once by the caller.</summary>
+    Novelty Novelty,
     DateOnly? LastPhaseChange,
     /// <summary>When the project first had a permit: the permit's grant date, else the first phase from vergund on.</summary>
     DateOnly? PermittedOn,
     decimal? LocalOwnershipPercent,
     decimal YieldMwh,
     bool IsExample,
-    string? SearchAreaId = null);
+    string? SearchAreaId = null,
+    /// <summary>The day that made the project new (first in the deciding phase), if any.</summary>
+    DateOnly? NewSince = null);
 
-/// <summary>A municipality with the basis of its fair share (inhabitants) and its realised plus pipeline yield.</summary>
-public sealed record SignalMunicipality(int Id, string Name, string Slug, int? Population, decimal RealisedAndPipelineMwh);
+/// <summary>
+/// A municipality with the basis of its share: its agreed contribution (municipal targets) when it has one, else its
+/// inhabitants; and its realised plus pipeline yield, in total and per technique.
+/// </summary>
+public sealed record SignalMunicipality(
+    int Id,
+    string Name,
+    string Slug,
+    int? Population,
+    decimal RealisedAndPipelineMwh,
+    IReadOnlyList<Regions.Target>? Targets = null,
+    IReadOnlyDictionary<Energy.Technique, decimal>? YieldByTechnique = null);

@@ -1,5 +1,7 @@
+using ResMonitor.Core.Energy;
 using ResMonitor.Core.Grid;
 using ResMonitor.Core.Projects;
+using ResMonitor.Core.Regions;
 
 namespace ResMonitor.Core.Signals;
 
@@ -12,8 +14,10 @@ public static class SignalRules
         decimal targetMwh,
         DateOnly today,
         SignalOptions options,
-        IReadOnlyCollection<CongestionView>? congestion = null)
+        IReadOnlyCollection<CongestionView>? congestion = null,
+        NewProjectRule? newProjects = null)
     {
+        var isNew = newProjects ?? NewProjectRule.Default;
         var signals = new List<Signal>();
         var open = projects.Where(p => p.Phase is not Phase.Realised and not Phase.Withdrawn).ToList();
 
@@ -27,7 +31,8 @@ public static class SignalRules
                 $"/projecten/{p.Id}", p.LastPhaseChange, p.IsExample));
         }
 
-        foreach (var p in open.Where(p => !(p.PermittedOn < options.PermitDeadline)).OrderBy(p => p.Id, StringComparer.Ordinal))
+        // Permitted or further without a known permit date is a data gap (see Gaps), not a late permit.
+        foreach (var p in open.Where(p => !(p.PermittedOn < options.PermitDeadline) && !PermitDateMissing(p)).OrderBy(p => p.Id, StringComparer.Ordinal))
         {
             var facts = p.PermittedOn is { } granted
                 ? $"Vergunning verleend op {DutchFormat.Date(granted)}, na de uiterste datum {DutchFormat.Date(options.PermitDeadline)} voor het doel van 2030."
@@ -35,32 +40,19 @@ public static class SignalRules
             signals.Add(new(SignalRule.NoPermitByDeadline, p.Id, p.Name, facts, $"/projecten/{p.Id}", options.PermitDeadline, p.IsExample));
         }
 
+        // Only a known percentage below the aim signals; an unknown one is a data gap (see Gaps), never a low value.
         foreach (var p in projects
-                     .Where(p => p.Phase != Phase.Withdrawn && p.FirstPhaseDate >= options.NewProjectsFrom && p.LocalOwnershipPercent < options.LocalOwnershipAimPercent)
+                     .Where(p => p.Phase != Phase.Withdrawn && p.Novelty == Novelty.New && p.LocalOwnershipPercent < options.LocalOwnershipAimPercent)
                      .OrderBy(p => p.LocalOwnershipPercent).ThenBy(p => p.Id, StringComparer.Ordinal))
         {
             signals.Add(new(SignalRule.LowLocalOwnership, p.Id, p.Name,
-                $"Lokaal eigendom {DutchFormat.Number(p.LocalOwnershipPercent!.Value, 0)}%, onder het streven van {DutchFormat.Number(options.LocalOwnershipAimPercent, 0)}% voor nieuwe projecten (gestart op of na {DutchFormat.Date(options.NewProjectsFrom)}).",
-                $"/projecten/{p.Id}", p.FirstPhaseDate, p.IsExample));
+                $"Lokaal eigendom {DutchFormat.Number(p.LocalOwnershipPercent!.Value, 0)}%, onder het streven van {DutchFormat.Number(options.LocalOwnershipAimPercent, 0)}% voor nieuwe projecten ({isNew.Describe()}).",
+                $"/projecten/{p.Id}", p.NewSince, p.IsExample));
         }
 
         signals.AddRange(GridCongestion(open, congestion ?? [], today, options));
 
-        var population = municipalities.Sum(m => m.Population ?? 0);
-        if (population > 0 && targetMwh > 0)
-        {
-            foreach (var m in municipalities.Where(m => m.Population is > 0).OrderBy(m => m.Name, StringComparer.Ordinal))
-            {
-                var share = targetMwh * m.Population!.Value / population;
-                if (m.RealisedAndPipelineMwh < share * options.MunicipalityShareFraction)
-                {
-                    signals.Add(new(SignalRule.MunicipalityBehind, m.Slug, m.Name,
-                        $"Gerealiseerd plus vergund of in procedure: {DutchFormat.Energy(m.RealisedAndPipelineMwh)} per jaar, {DutchFormat.Number(100m * m.RealisedAndPipelineMwh / share, 0)}% van het aandeel naar inwoners in het doel ({DutchFormat.Energy(share)}).",
-                        $"/gemeenten/{m.Slug}", null, false));
-                }
-            }
-        }
-
+        signals.AddRange(MunicipalitiesBehind(municipalities, targetMwh, options));
         return signals;
     }
 
@@ -100,6 +92,79 @@ public static class SignalRules
 
         return result.OrderBy(r => r.Since).ThenBy(r => r.Signal.Subject, StringComparer.Ordinal).Select(r => r.Signal);
     }
+
+    /// <summary>
+    /// A municipality whose realised plus pipeline falls behind its share: its agreed contribution (municipal targets,
+    /// with the rule for the technology-neutral part) where it has one; otherwise, labelled as such, its share of the
+    /// regional target by inhabitants.
+    /// </summary>
+    private static IEnumerable<Signal> MunicipalitiesBehind(IReadOnlyCollection<SignalMunicipality> municipalities, decimal targetMwh, SignalOptions options)
+    {
+        var population = municipalities.Sum(m => m.Population ?? 0);
+        foreach (var m in municipalities.OrderBy(m => m.Name, StringComparer.Ordinal))
+        {
+            if (MunicipalContribution.Calculate(m.Targets ?? [], m.YieldByTechnique ?? new Dictionary<Technique, decimal>()) is { } agreed)
+            {
+                if (agreed.CountedMwh < agreed.TargetMwh * options.MunicipalityShareFraction)
+                {
+                    yield return new(SignalRule.MunicipalityBehind, m.Slug, m.Name,
+                        $"Afgesproken bijdrage {DutchFormat.Energy(agreed.TargetMwh)} per jaar in {agreed.Year} ({string.Join("; ", agreed.Sources)}). " +
+                        $"Gerealiseerd plus vergund of in procedure vult daarvan {DutchFormat.Energy(agreed.CountedMwh)}, {DutchFormat.Number(agreed.Percent, 0)}%" +
+                        (agreed.TechnologyNeutral is null ? "." : $"; boven de doelen per techniek telt {DutchFormat.Energy(agreed.TechnologyNeutral.CountedMwh)} voor het techniekneutrale deel."),
+                        $"/gemeenten/{m.Slug}", null, false);
+                }
+            }
+            else if (population > 0 && targetMwh > 0 && m.Population is > 0)
+            {
+                var share = targetMwh * m.Population.Value / population;
+                if (m.RealisedAndPipelineMwh < share * options.MunicipalityShareFraction)
+                {
+                    yield return new(SignalRule.MunicipalityBehind, m.Slug, m.Name,
+                        $"{FallbackLabel}: gerealiseerd plus vergund of in procedure {DutchFormat.Energy(m.RealisedAndPipelineMwh)} per jaar, {DutchFormat.Number(100m * m.RealisedAndPipelineMwh / share, 0)}% van het aandeel naar inwoners in het doel ({DutchFormat.Energy(share)}).",
+                        $"/gemeenten/{m.Slug}", null, false);
+                }
+            }
+        }
+    }
+
+    /// <summary>The label of the fallback share, wherever it is shown.</summary>
+    public const string FallbackLabel = "Geen afgesproken bijdrage bekend; verdeling naar inwonertal";
+
+    /// <summary>
+    /// The values the rules need but the register lacks, per rule: they are neither signalled nor left out silently.
+    /// </summary>
+    public static IReadOnlyList<DataGap> Gaps(
+        IReadOnlyCollection<SignalProject> projects, IReadOnlyCollection<SignalMunicipality> municipalities, SignalOptions options, NewProjectRule? newProjects = null)
+    {
+        var rule = newProjects ?? NewProjectRule.Default;
+        var gaps = new List<DataGap>();
+        var open = projects.Where(p => p.Phase is not Phase.Realised and not Phase.Withdrawn).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+        gaps.AddRange(open.Where(p => p.LastPhaseChange is null).Select(p =>
+            new DataGap(SignalRule.Stalled, GapKind.PhaseDate, p.Id, p.Name, "geen datum van de huidige fase bekend", $"/projecten/{p.Id}", p.IsExample)));
+        gaps.AddRange(open.Where(PermitDateMissing).Select(p =>
+            new DataGap(SignalRule.NoPermitByDeadline, GapKind.PermitDate, p.Id, p.Name, $"in de fase {Labels.Phase(p.Phase)}, maar de datum van de vergunning is niet bekend", $"/projecten/{p.Id}", p.IsExample)));
+        foreach (var p in projects.Where(p => p.Phase != Phase.Withdrawn).OrderBy(p => p.Name, StringComparer.Ordinal))
+        {
+            if (p.Novelty == Novelty.New && p.LocalOwnershipPercent is null)
+            {
+                gaps.Add(new(SignalRule.LowLocalOwnership, GapKind.LocalOwnership, p.Id, p.Name, "nieuw project; het aandeel lokaal eigendom is niet bekend", $"/projecten/{p.Id}", p.IsExample));
+            }
+            else if (p.Novelty == Novelty.Unknown && !(p.LocalOwnershipPercent >= options.LocalOwnershipAimPercent))
+            {
+                gaps.Add(new(SignalRule.LowLocalOwnership, GapKind.NewSince, p.Id, p.Name,
+                    $"niet bekend of het project nieuw is: geen datum waarop het in de fase {Labels.Phase(rule.Phase)} kwam", $"/projecten/{p.Id}", p.IsExample));
+            }
+        }
+
+        gaps.AddRange(municipalities
+            .Where(m => m.Targets is not { Count: > 0 } && m.Population is not > 0)
+            .OrderBy(m => m.Name, StringComparer.Ordinal)
+            .Select(m => new DataGap(SignalRule.MunicipalityBehind, GapKind.ShareBasis, m.Slug, m.Name, "geen afgesproken bijdrage en geen inwonertal bekend", $"/gemeenten/{m.Slug}", false)));
+        return gaps;
+    }
+
+    /// <summary>A project permitted or further (not yet realised) without the date of its permit.</summary>
+    private static bool PermitDateMissing(SignalProject p) => p.PermittedOn is null && p.Phase is >= Phase.Permitted and < Phase.Realised;
 
     private static int MonthsBetween(DateOnly from, DateOnly to) => ((to.Year - from.Year) * 12) + to.Month - from.Month - (to.Day < from.Day ? 1 : 0);
 }

@@ -127,7 +127,7 @@ public sealed class GridCongestionRuleTests
         SignalRules.Evaluate(projects, [], 0, Today, new SignalOptions(), congestion).Where(s => s.Rule == SignalRule.NoGridCapacity).ToList();
 
     private static SignalProject Project(string id, int municipality, Phase phase, string? searchArea = null) =>
-        new(id, id, municipality, phase, Today, Today, new(2024, 1, 1), null, 1_000, false, searchArea);
+        new(id, id, municipality, phase, Novelty.New, Today, new(2024, 1, 1), null, 1_000, false, searchArea);
 
     private static CongestionView Record(long id, int? municipality, CongestionKind kind, DateOnly since, DateOnly? expected = null, string? reinforcement = null, DateOnly? ended = null, string? searchArea = null) =>
         new(id, searchArea is null ? (municipality == Assen ? "Assen" : "Coevorden") : "Zoekgebied " + searchArea, searchArea is null ? municipality : null, null, searchArea,

@@ -16,7 +16,12 @@ public sealed class SignalRulesBoundaryTests
     private static SignalProject Project(
         string id, Phase phase = Phase.InProcedure, DateOnly? lastChange = null, DateOnly? permitted = null, DateOnly? firstPhase = null,
         decimal? ownership = null, bool example = false, int municipality = 1, string? searchArea = null) =>
-        new(id, "Project " + id, municipality, phase, firstPhase ?? new(2021, 1, 1), lastChange ?? Today, permitted ?? new(2024, 6, 1), ownership, 1_000, example, searchArea);
+        new(id, "Project " + id, municipality, phase, NoveltyOf(firstPhase ?? new(2022, 1, 1)), lastChange ?? Today, permitted ?? new(2024, 6, 1), ownership, 1_000, example, searchArea,
+            firstPhase ?? new(2022, 1, 1));
+
+    /// <summary>The region's one definition of "new" for a project that entered procedure on the given day.</summary>
+    private static Novelty NoveltyOf(DateOnly enteredProcedure) =>
+        NewProjectRule.Default.Classify(Phase.Permitted, [new PhaseChange { ProjectId = "p", Phase = Phase.InProcedure, Date = enteredProcedure }]);
 
     private static List<Signal> Signals(SignalRule rule, params SignalProject[] projects) => Signals(rule, Defaults, projects);
 
@@ -111,19 +116,19 @@ public sealed class SignalRulesBoundaryTests
     }
 
     [Fact]
-    public void A_project_started_on_the_first_day_for_new_projects_is_new_and_one_the_day_before_is_not()
+    public void A_project_that_entered_procedure_on_the_first_day_for_new_projects_is_new_and_one_the_day_before_is_not()
     {
         var signals = Signals(SignalRule.LowLocalOwnership,
-            Project("on-the-day", firstPhase: new(2020, 1, 1), ownership: 10),
-            Project("day-before", firstPhase: new(2019, 12, 31), ownership: 10),
-            Project("no-date", ownership: 10) with { FirstPhaseDate = null });
+            Project("on-the-day", firstPhase: new(2021, 7, 1), ownership: 10),
+            Project("day-before", firstPhase: new(2021, 6, 30), ownership: 10),
+            Project("no-date", ownership: 10) with { Novelty = Novelty.Unknown, NewSince = null });
 
         var signal = Assert.Single(signals);
         Assert.Equal("on-the-day", signal.Subject);
-        Assert.Equal(new DateOnly(2020, 1, 1), signal.Since);
+        Assert.Equal(new DateOnly(2021, 7, 1), signal.Since);
         Assert.Equal("/projecten/on-the-day", signal.Link);
         Assert.Equal(
-            "Lokaal eigendom 10%, onder het streven van 50% voor nieuwe projecten (gestart op of na 1 januari 2020).",
+            "Lokaal eigendom 10%, onder het streven van 50% voor nieuwe projecten (voor het eerst in de fase in procedure (of verder) op of na 1 juli 2021, of nog niet zo ver).",
             signal.Facts);
     }
 
@@ -156,7 +161,8 @@ public sealed class SignalRulesBoundaryTests
 
         Assert.Equal(SignalRule.MunicipalityBehind, signal.Rule);
         Assert.Equal(("beedorp", "Beedorp", "/gemeenten/beedorp", (DateOnly?)null, false), (signal.Subject, signal.SubjectName, signal.Link, signal.Since, signal.IsExample));
-        Assert.Equal("Gerealiseerd plus vergund of in procedure: 250 MWh per jaar, 100% van het aandeel naar inwoners in het doel (250 MWh).", signal.Facts);
+        // Without an agreed contribution the share by inhabitants is a fallback, and the facts say so first.
+        Assert.Equal("Geen afgesproken bijdrage bekend; verdeling naar inwonertal: gerealiseerd plus vergund of in procedure 250 MWh per jaar, 100% van het aandeel naar inwoners in het doel (250 MWh).", signal.Facts);
     }
 
     [Fact]

@@ -92,5 +92,9 @@ public sealed class SignalRulesTests
     private static IReadOnlyList<Signal> Evaluate(params SignalProject[] projects) => SignalRules.Evaluate(projects, [], 0, Today, Defaults);
 
     private static SignalProject Project(string id, Phase phase, DateOnly lastChange, DateOnly? permitted = null, DateOnly? firstPhase = null, decimal? ownership = null) =>
-        new(id, id, 1, phase, firstPhase ?? lastChange, lastChange, permitted, ownership, 1_000, false);
+        new(id, id, 1, phase, NoveltyOf(id, firstPhase ?? lastChange), lastChange, permitted, ownership, 1_000, false);
+
+    /// <summary>The region's one definition of "new", applied to a project that entered procedure on the given day.</summary>
+    private static Novelty NoveltyOf(string id, DateOnly enteredProcedure) =>
+        NewProjectRule.Default.Classify(Phase.InProcedure, [new PhaseChange { ProjectId = id, Phase = Phase.InProcedure, Date = enteredProcedure }]);
 }

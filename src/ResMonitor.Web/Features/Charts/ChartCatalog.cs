@@ -108,8 +108,8 @@ public sealed class ChartCatalog(IndicatorData data, Language l)
             l.T("Nieuwe projecten naar aandeel lokaal eigendom", "New projects by share of local ownership"),
             l.T($"Liggende staven met het aantal nieuwe projecten per klasse lokaal eigendom. {Join(rows, 0, 0)}", $"Horizontal bars with the number of new projects per class of local ownership. {Join(rows, 0, 0)}"),
             l.T("Lokaal eigendom", "Local ownership"), series, rows, l.T("projecten", "projects"),
-            l.T($"projectregister ResMonitor, lokaal eigendom per project; nieuw = in procedure op of na {l.Date(summary.AgreementDate)} of nog niet in procedure",
-                $"ResMonitor project register, local ownership per project; new = in procedure on or after {l.Date(summary.AgreementDate)} or not yet in procedure"),
+            l.T($"projectregister ResMonitor, lokaal eigendom per project; nieuw = voor het eerst {l.Phase(summary.NewProjectsPhase)} op of na {l.Date(summary.AgreementDate)}, of nog niet zo ver",
+                $"ResMonitor project register, local ownership per project; new = first {l.Phase(summary.NewProjectsPhase)} on or after {l.Date(summary.AgreementDate)}, or not that far yet"),
             data.Today);
     }
 

@@ -53,11 +53,12 @@ public sealed class IndicatorData(Func<CancellationToken, Task<RegisterState>> l
     public async Task<IReadOnlyList<Organisation>> OrganisationsAsync(OrganisationKind kind, CancellationToken ct) =>
         (await OrganisationsAsync(ct)).Where(o => o.Kind == kind).ToList();
 
+    /// <summary>Local ownership of the new projects: the real ones, examples only when there is nothing else (decision 0016).</summary>
     public async Task<ParticipationSummary> ParticipationAsync(CancellationToken ct) =>
-        ParticipationCalculator.Calculate((await ProjectsAsync(ct))
+        ParticipationCalculator.Calculate(RegisterFigures.CountedProjects(await ProjectsAsync(ct))
             .Select(p => new ParticipationFacts(p.Id, p.Name, p.Technique, p.CapacityMw, p.Phase, p.LocalOwnershipPercent,
-                p.Participation, p.PhaseHistory, p.IsExample))
-            .ToList());
+                p.Participation, p.PhaseHistory, p.IsExample, p.PhaseDate))
+            .ToList(), Core.Projects.NewProjectRule.Of(await RegionAsync(ct)));
 
     public async Task<PermitProgress> PermitsAsync(CancellationToken ct) =>
         PermitProgressCalculator.Calculate((await ProjectsAsync(ct))

@@ -24,6 +24,9 @@ public sealed class MunicipalityModel(RegisterResolver register, TimeProvider cl
 
     public IReadOnlyList<SearchArea> SearchAreas { get; private set; } = [];
 
+    /// <summary>The municipality's agreed contribution against what is there, or the labelled fallback by inhabitants.</summary>
+    public MunicipalShare? Share { get; private set; }
+
     /// <summary>The day asked for with ?peildatum=, or null for today.</summary>
     public DateOnly? Peildatum { get; private set; }
 
@@ -62,6 +65,7 @@ public sealed class MunicipalityModel(RegisterResolver register, TimeProvider cl
             .OrderBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => (p, calculator.Estimate(p)))
             .ToList();
+        Share = RegisterFigures.MunicipalShareOf(state, municipality.RegionId, municipality.Id);
         SearchAreas = state.SearchAreas.Where(a => a.MunicipalityId == municipality.Id).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
         return Page();
     }

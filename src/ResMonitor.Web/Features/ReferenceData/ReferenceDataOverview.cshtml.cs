@@ -24,6 +24,9 @@ public sealed class ReferenceDataOverviewModel(ResMonitorDbContext db, EditorAcc
 
     public IReadOnlyList<Target> Targets { get; private set; } = [];
 
+    /// <summary>The municipalities' agreed contributions, by municipality name and technique.</summary>
+    public IReadOnlyList<(Target Target, string Municipality)> MunicipalTargets { get; private set; } = [];
+
     public IReadOnlyList<FullLoadHours> Hours { get; private set; } = [];
 
     public IReadOnlyList<SearchArea> SearchAreas { get; private set; } = [];
@@ -39,7 +42,12 @@ public sealed class ReferenceDataOverviewModel(ResMonitorDbContext db, EditorAcc
         var region = HttpContext.Region().Id;
         Organisations = (await db.Organisations.AsNoTracking().Where(o => o.RegionId == region).ToListAsync(ct))
             .OrderBy(o => (int)o.Kind).ThenBy(o => o.Name, StringComparer.Create(ResMonitor.Core.DutchFormat.Culture, false)).ToList();
-        Targets = await db.Targets.AsNoTracking().Where(t => t.RegionId == region).OrderBy(t => t.Year).ThenBy(t => t.Technique).ToListAsync(ct);
+        var targets = await db.Targets.AsNoTracking().Where(t => t.RegionId == region).OrderBy(t => t.Year).ThenBy(t => t.Technique).ToListAsync(ct);
+        Targets = targets.Where(t => t.MunicipalityId is null).ToList();
+        var names = Organisations.ToDictionary(o => o.Id, o => o.Name);
+        MunicipalTargets = targets.Where(t => t.MunicipalityId is not null)
+            .Select(t => (t, names.GetValueOrDefault(t.MunicipalityId!.Value, "?")))
+            .OrderBy(x => x.Item2, StringComparer.Create(ResMonitor.Core.DutchFormat.Culture, false)).ThenBy(x => x.t.Year).ThenBy(x => x.t.Technique).ToList();
         Hours = await db.FullLoadHours.AsNoTracking().Include(h => h.Municipality).Where(h => h.RegionId == region)
             .OrderBy(h => h.Technique).ThenBy(h => h.MunicipalityId).ThenBy(h => h.ValidFrom).ToListAsync(ct);
         SearchAreas = await db.SearchAreas.AsNoTracking().Include(a => a.Municipality).Where(a => a.RegionId == region).OrderBy(a => a.Name).ToListAsync(ct);

@@ -16,6 +16,9 @@ public sealed class TargetModel(ResMonitorDbContext db, EditorAccess access, Tim
 
     public bool Saved { get; private set; }
 
+    /// <summary>The municipality of a municipal target (its agreed contribution), else null.</summary>
+    public string? MunicipalityName { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, string? opgeslagen, CancellationToken ct)
     {
         if (await Db.Targets.FindAsync([id], ct) is not { } target)
@@ -24,6 +27,7 @@ public sealed class TargetModel(ResMonitorDbContext db, EditorAccess access, Tim
         }
 
         Target = target;
+        MunicipalityName = await MunicipalityOfAsync(target, ct);
         Values = new(StringComparer.Ordinal)
         {
             ["valueMwh"] = Number(target.ValueMwh),
@@ -43,6 +47,7 @@ public sealed class TargetModel(ResMonitorDbContext db, EditorAccess access, Tim
         }
 
         Target = target;
+        MunicipalityName = await MunicipalityOfAsync(target, ct);
         var form = ReadForm();
         var value = form.Number("valueMwh");
         var date = form.Date("referenceDate");
@@ -63,4 +68,7 @@ public sealed class TargetModel(ResMonitorDbContext db, EditorAccess access, Tim
         await SaveAsync(ct);
         return Redirect($"/beheer/referentiegegevens/doelen/{id}?opgeslagen=1");
     }
+
+    private async Task<string?> MunicipalityOfAsync(Target target, CancellationToken ct) =>
+        target.MunicipalityId is { } m ? (await Db.Organisations.FindAsync([m], ct))?.Name : null;
 }

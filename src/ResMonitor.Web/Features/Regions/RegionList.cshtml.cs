@@ -20,7 +20,7 @@ public sealed class RegionListModel(RegisterResolver register) : PageModel
         }
 
         Regions = state.Regions.OrderBy(r => r.Name, StringComparer.Ordinal)
-            .Select(r => state.Targets.Where(t => t.RegionId == r.Id && t.Technique is null).OrderByDescending(t => t.Year).FirstOrDefault() is { } target
+            .Select(r => state.RegionTargetsOf(r.Id).Where(t => t.Technique is null).OrderByDescending(t => t.Year).FirstOrDefault() is { } target
                 ? new Line(r.Id, r.Name, target.Year, target.ValueMwh, target.Source, target.ReferenceDate)
                 : new Line(r.Id, r.Name, null, null))
             .ToList();

@@ -22,9 +22,10 @@ public static class SignalsFeature
             .WithName("GetRegionSignals")
             .WithSummary("De openbare signalen: waar gaat het mis?")
             .WithDescription("Per signaal de regel (Stalled: geen nieuwe fase in N maanden; NoPermitByDeadline: geen vergunning vóór 1 januari 2025; " +
-                "LowLocalOwnership: nieuw project onder 50% lokaal eigendom; MunicipalityBehind: gemeente blijft achter bij haar aandeel in het doel; " +
+                "LowLocalOwnership: nieuw project waarvan bekend is dat het onder 50% lokaal eigendom blijft; MunicipalityBehind: gemeente blijft achter bij haar afgesproken bijdrage, of zonder afgesproken bijdrage bij haar aandeel naar inwonertal; " +
                 "NoGridCapacity: project in een gebied met leveringscongestie), " +
-                "het project of de gemeente, de feiten en een link. De drempels staan in 'options'.");
+                "het project of de gemeente, de feiten en een link. De drempels staan in 'options'. 'gapCounts' telt per regel de ontbrekende gegevens " +
+                "(een onbekende waarde is geen lage waarde); 'newProjects' zegt wanneer een project nieuw is. Voorbeeldprojecten tellen alleen mee als het register niets anders bevat ('examplesOnly').");
         return routes;
     }
 
