@@ -148,10 +148,6 @@ public sealed class ReferenceData(ResMonitorDbContext db, TimeProvider clock)
         var officialFigures = await SeedOfficialFiguresAsync(definition, ct);
         await db.SaveChangesAsync(ct);
 
-        var projectsAdded = options.Projects && files.Read(ProjectsFile) is { } projects
-            ? await SeedProjectsAsync(definition.Id, projects, ct)
-            : 0;
-
         var removed = 0;
         var added = 0;
         var hasExamples = await db.Projects.AnyAsync(p => p.RegionId == definition.Id && p.IsExample, ct);
@@ -188,6 +184,11 @@ public sealed class ReferenceData(ResMonitorDbContext db, TimeProvider clock)
             db.Congestions.AddRange(ExampleCongestion.Read(definition.Id, congestion, organisations, searchAreas));
             await db.SaveChangesAsync(ct);
         }
+
+        // Last: the importer leaves nothing tracked, and the steps above still use the organisations read at the start.
+        var projectsAdded = options.Projects && files.Read(ProjectsFile) is { } projects
+            ? await SeedProjectsAsync(definition.Id, projects, ct)
+            : 0;
 
         return new(definition.Id, definition.Organisations.Count, definition.Targets.Count, definition.FullLoadHours.Count, added, removed,
             projectsAdded, officialFigures);
