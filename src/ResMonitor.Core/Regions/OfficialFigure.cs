@@ -21,7 +21,7 @@ public sealed class OfficialFigure
     /// <summary>The last day of the period counted, the figure's reference date: e.g. 2022-12-31 for "eind 2022".</summary>
     public DateOnly PeriodEnd { get; set; }
 
-    /// <summary>The table, e.g. "CBS StatLine 70960ned".</summary>
+    /// <summary>The table's identifier, e.g. "70960ned" (CBS StatLine).</summary>
     public required string TableId { get; set; }
 
     /// <summary>"voorlopig", "nader voorlopig" or "definitief", as the table marks the period (CBS: * and **).</summary>

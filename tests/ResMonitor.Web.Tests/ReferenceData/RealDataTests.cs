@@ -123,7 +123,7 @@ public abstract class RealDataTests<TDatabase>
             {
                 var html = await PageAsync(client, path);
                 Assert.True(html.Contains(Banner, StringComparison.Ordinal), $"{path} has no example banner");
-                Assert.Contains("(29 en 4 netcongestieregels)", html);
+                Assert.Contains("(29 projecten, 4 netcongestieregels)", html);
             }
 
             // The examples never count as real parks in the completeness against CBS.
