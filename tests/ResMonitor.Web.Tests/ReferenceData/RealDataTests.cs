@@ -95,6 +95,7 @@ public abstract class RealDataTests<TDatabase>
             Assert.Contains("31 december 2022", home);
             Assert.Contains("3 echte projecten die eind 2022 gerealiseerd waren", home);
             Assert.DoesNotContain("MWp zon", home); // no CBS figure for solar is shipped: no sentence for it
+            Assert.Contains("Het register bevat 208 van de 246 MW wind die CBS telde (eind 2022; tabel 70960ned, nader voorlopig).", await PageAsync(client, "/open-data"));
             var english = await PageAsync(client, "/?lang=en");
             Assert.Contains("The register holds 208 of the 246 MW of wind that CBS counted (end of 2022).", english);
         }
@@ -197,6 +198,7 @@ public abstract class RealDataTests<TDatabase>
             Assert.Contains("RES regio Zonder Bron", other);
             Assert.DoesNotContain("die CBS telde", other);
             Assert.DoesNotContain("Hoe volledig is het register?", other);
+            Assert.DoesNotContain("die CBS telde", await PageAsync(client, "/zonderbron/open-data"));
             Assert.Contains("die CBS telde", await PageAsync(client, "/"));
         }
         finally
