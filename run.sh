@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # First command on a fresh machine: checks what is needed, builds, creates and seeds the embedded SQLite
-# database with the Drenthe reference data, and starts the monitor.
+# database with the Drenthe reference data and real parks (no examples; `./resmonitor seed --examples` adds the
+# fictitious examples for a demonstration), and starts the monitor.
 #   ./run.sh                      http://127.0.0.1:5080, database sqlite:data/resmonitor.db
 #   ./run.sh --urls http://0.0.0.0:8080
 #   RESMONITOR_DATABASE=postgres:Host=...;Database=...;Username=...;Password=... ./run.sh

@@ -29,11 +29,11 @@ source_db=$work/source.db
 target_db=$work/target.db
 echo "== importing $n projects into SQLite and PostgreSQL (not timed)" >&2
 rm -f "$source_db"*
-"${app[@]}" --database "sqlite:$source_db" seed --without-examples >/dev/null
+"${app[@]}" --database "sqlite:$source_db" seed --without-examples --skip-projects >/dev/null
 "${app[@]}" --database "sqlite:$source_db" import projects "$csv" >/dev/null
 admin -c "DROP DATABASE IF EXISTS source" -c "CREATE DATABASE source OWNER bench"
 "${app[@]}" --database "postgres:$(pg source)" migrate >/dev/null
-"${app[@]}" --database "postgres:$(pg source)" seed --without-examples >/dev/null
+"${app[@]}" --database "postgres:$(pg source)" seed --without-examples --skip-projects >/dev/null
 "${app[@]}" --database "postgres:$(pg source)" import projects "$csv" >/dev/null
 
 # Setups (not timed): an empty, migrated target for every restore.

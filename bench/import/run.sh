@@ -39,8 +39,8 @@ fresh_pg() { admin -c "DROP DATABASE IF EXISTS bench" -c "CREATE DATABASE bench 
 db=$work/bench.db
 raw_sqlite() { rm -f "$db"*; sqlite3 "$db" "CREATE TABLE raw_projects ($columns)"; }
 raw_pg() { fresh_pg; "${psql_bench[@]}" -c "CREATE TABLE raw_projects ($columns)"; }
-app_sqlite() { rm -f "$db"*; "${app[@]}" --database "sqlite:$db" migrate && "${app[@]}" --database "sqlite:$db" seed --without-examples; }
-app_pg() { fresh_pg; "${app[@]}" --database "postgres:$pg" migrate && "${app[@]}" --database "postgres:$pg" seed --without-examples; }
+app_sqlite() { rm -f "$db"*; "${app[@]}" --database "sqlite:$db" migrate && "${app[@]}" --database "sqlite:$db" seed --without-examples --skip-projects; }
+app_pg() { fresh_pg; "${app[@]}" --database "postgres:$pg" migrate && "${app[@]}" --database "postgres:$pg" seed --without-examples --skip-projects; }
 none() { :; }
 
 # measure SETUP CMD...: runs SETUP then CMD under /usr/bin/time, $runs times; prints "median-seconds max-rss-kB".

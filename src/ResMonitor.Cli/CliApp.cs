@@ -36,9 +36,13 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
         Opdrachten:
           serve [--urls URL]                 start de monitor (standaard http://127.0.0.1:5080)
           migrate                            maak of werk het databaseschema bij
-          seed [--without-examples] [--region-folder MAP]
-                                             laad de referentiegegevens (standaard Drenthe);
-                                             --without-examples: alleen echte gegevens, voorbeelden eruit
+          seed [--examples | --without-examples] [--skip-projects] [--region-folder MAP]
+                                             laad de referentiegegevens en de echte projecten
+                                             (standaard Drenthe), zonder voorbeelden;
+                                             --examples: ook de verzonnen voorbeeldprojecten
+                                             (een demonstratie, overal als voorbeeld gemarkeerd);
+                                             --without-examples: voorbeelden eruit;
+                                             --skip-projects: de echte projecten niet laden
           status [--json] [--region ID]
                                              het overzicht tegen het doel, als tabel of JSON
           import projects BESTAND [--dry-run] [--overwrite-corrections] [--max-rows N] [--region ID]
@@ -215,11 +219,23 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
         migrate.SetAction((parse, ct) => MigrateAsync(Setting(parse), ct));
         root.Subcommands.Add(migrate);
 
+        var examples = CommandTree.Flag("--examples", "ook de verzonnen voorbeeldprojecten, voor een demonstratie");
         var withoutExamples = CommandTree.Flag("--without-examples", "alleen echte gegevens, voorbeelden eruit");
+        var skipProjects = CommandTree.Flag("--skip-projects", "de echte projecten van de regio niet laden");
         var regionFolder = CommandTree.StringOption("--region-folder", "MAP", "de map met de gegevens van een regio (standaard Drenthe)");
-        var seed = CommandTree.Create("seed", "laad de referentiegegevens", "Gebruik: resmonitor seed [--without-examples] [--region-folder MAP].",
-            withoutExamples, regionFolder);
-        seed.SetAction((parse, ct) => SeedAsync(Setting(parse), parse.GetValue(regionFolder), !parse.GetValue(withoutExamples), ct));
+        var seed = CommandTree.Create("seed", "laad de referentiegegevens en de echte projecten",
+            "Gebruik: resmonitor seed [--examples | --without-examples] [--skip-projects] [--region-folder MAP].",
+            examples, withoutExamples, skipProjects, regionFolder);
+        seed.SetAction((parse, ct) =>
+        {
+            if (parse.GetValue(examples) && parse.GetValue(withoutExamples))
+            {
+                throw new UsageException("--examples en --without-examples gaan niet samen: kies er één.");
+            }
+
+            var mode = parse.GetValue(examples) ? ExampleSeeding.Add : parse.GetValue(withoutExamples) ? ExampleSeeding.Remove : ExampleSeeding.Keep;
+            return SeedAsync(Setting(parse), parse.GetValue(regionFolder), new SeedOptions(mode, !parse.GetValue(skipProjects)), ct);
+        });
         root.Subcommands.Add(seed);
 
         var statusJson = json();
@@ -319,13 +335,19 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
         return Success;
     }
 
-    private async Task<int> SeedAsync(DatabaseSetting setting, string? regionFolder, bool withExamples, CancellationToken ct)
+    private async Task<int> SeedAsync(DatabaseSetting setting, string? regionFolder, SeedOptions options, CancellationToken ct)
     {
         await using var db = Open(setting, clock);
         await Migrator.MigrateAsync(db, ct);
-        var result = await new ReferenceData(db, clock).SeedAsync(regionFolder, withExamples, ct);
+        var result = await new ReferenceData(db, clock).SeedAsync(regionFolder, options, ct);
         await output.WriteLineAsync(
-            $"Regio '{result.RegionId}' geladen: {result.Organisations} partners, {result.Targets} doelen, {result.FullLoadHours} vollasturen.");
+            $"Regio '{result.RegionId}' geladen: {result.Organisations} partners, {result.Targets} doelen, {result.FullLoadHours} vollasturen"
+            + (result.OfficialFigures > 0 ? $", {result.OfficialFigures} officiële cijfers (CBS)." : "."));
+        if (result.ProjectsAdded > 0)
+        {
+            await output.WriteLineAsync($"{result.ProjectsAdded} echte projecten toegevoegd, elk met bron en peildatum.");
+        }
+
         if (result.ExamplesAdded > 0)
         {
             await output.WriteLineAsync($"{result.ExamplesAdded} voorbeeldprojecten toegevoegd (verzonnen, overal als voorbeeld gemarkeerd).");

@@ -9,7 +9,29 @@ using ResMonitor.Core.Regions;
 
 namespace ResMonitor.Core.Data;
 
-public sealed record SeedResult(string RegionId, int Organisations, int Targets, int FullLoadHours, int ExamplesAdded, int ExamplesRemoved);
+public sealed record SeedResult(
+    string RegionId, int Organisations, int Targets, int FullLoadHours, int ExamplesAdded, int ExamplesRemoved, int ProjectsAdded = 0,
+    int OfficialFigures = 0);
+
+/// <summary>What a seed does with the fictitious example records of a region.</summary>
+public enum ExampleSeeding
+{
+    /// <summary>Leaves them as they are: none are added, those there stay (the default).</summary>
+    Keep,
+
+    /// <summary>Adds them for a demonstration (`seed --examples`), marked as examples everywhere.</summary>
+    Add,
+
+    /// <summary>Removes them with everything recorded about them (`seed --without-examples`).</summary>
+    Remove,
+}
+
+/// <param name="Examples">What to do with the example records.</param>
+/// <param name="Projects">Whether the region's real, publicly documented projects (projects.csv) are loaded.</param>
+public sealed record SeedOptions(ExampleSeeding Examples = ExampleSeeding.Keep, bool Projects = true)
+{
+    public static readonly SeedOptions Default = new();
+}
 
 /// <summary>
 /// Loads a region's reference data (partners, boundaries, targets, full-load hours) from a region.json, by default
@@ -75,9 +97,17 @@ public sealed class ReferenceData(ResMonitorDbContext db, TimeProvider clock)
         }
     }
 
-    /// <summary>Seeds from a folder holding region.json (and the files it names), or the embedded Drenthe set.</summary>
-    public async Task<SeedResult> SeedAsync(string? regionFolder, bool withExamples, CancellationToken ct = default)
+    /// <summary>The region's real projects, with their public sources; loaded by default.</summary>
+    public const string ProjectsFile = "projects.csv";
+
+    /// <summary>
+    /// Seeds from a folder holding region.json (and the files it names), or the embedded Drenthe set: the region's
+    /// reference data and official counts, its real projects (<see cref="ProjectsFile"/>) unless
+    /// <see cref="SeedOptions.Projects"/> is false, and the example records only when asked for.
+    /// </summary>
+    public async Task<SeedResult> SeedAsync(string? regionFolder, SeedOptions options, CancellationToken ct = default)
     {
+        var withExamples = options.Examples == ExampleSeeding.Add;
         IFiles files = regionFolder is null ? EmbeddedFiles(DefaultRegion) : FolderFiles(regionFolder);
         var definition = ReadRegionFile(files.Read("region.json") ?? throw Missing("region.json"), regionFolder)
             ?? throw new InvalidDataException("region.json is leeg.");
@@ -162,6 +192,7 @@ public sealed class ReferenceData(ResMonitorDbContext db, TimeProvider clock)
             db.ForecastAssumptions.AddRange(Forecast.ForecastAssumptionRow.From(definition.Id, Forecast.ForecastAssumptions.Defaults));
         }
 
+        var officialFigures = await SeedOfficialFiguresAsync(definition, ct);
         await db.SaveChangesAsync(ct);
 
         var removed = 0;
@@ -174,11 +205,11 @@ public sealed class ReferenceData(ResMonitorDbContext db, TimeProvider clock)
             await db.SaveChangesAsync(ct);
         }
 
-        if (!withExamples)
+        if (options.Examples == ExampleSeeding.Remove)
         {
             removed = await RemoveExamplesAsync(definition.Id, ct);
         }
-        else if (!hasExamples && files.Read("examples.csv") is { } examples)
+        else if (withExamples && !hasExamples && files.Read("examples.csv") is { } examples)
         {
             var importer = new ProjectImporter(db, new ImportOptions(), clock);
             using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(examples));
@@ -201,7 +232,67 @@ public sealed class ReferenceData(ResMonitorDbContext db, TimeProvider clock)
             await db.SaveChangesAsync(ct);
         }
 
-        return new(definition.Id, definition.Organisations.Count, definition.Targets.Count, definition.FullLoadHours.Count, added, removed);
+        // Last: the importer leaves nothing tracked, and the steps above still use the organisations read at the start.
+        var projectsAdded = options.Projects && files.Read(ProjectsFile) is { } projects
+            ? await SeedProjectsAsync(definition.Id, projects, ct)
+            : 0;
+
+        return new(definition.Id, definition.Organisations.Count, definition.Targets.Count, definition.FullLoadHours.Count, added, removed,
+            projectsAdded, officialFigures);
+    }
+
+    /// <summary>
+    /// Adds the official counts the region file names, and updates those already there (matched on technique, table and
+    /// period), so that a newer file corrects a figure instead of adding it twice. Returns how many the file holds.
+    /// </summary>
+    private async Task<int> SeedOfficialFiguresAsync(RegionFile definition, CancellationToken ct)
+    {
+        var items = definition.OfficialFigures ?? [];
+        var stored = await db.OfficialFigures.Where(f => f.RegionId == definition.Id).ToListAsync(ct);
+        foreach (var item in items)
+        {
+            var figure = stored.FirstOrDefault(f => f.Technique == item.Technique && f.TableId == item.TableId && f.PeriodEnd == item.PeriodEnd);
+            if (figure is null)
+            {
+                figure = new OfficialFigure { RegionId = definition.Id, TableId = item.TableId, Status = item.Status, Source = item.Source };
+                db.OfficialFigures.Add(figure);
+                stored.Add(figure);
+            }
+
+            figure.Technique = item.Technique;
+            figure.CapacityMw = item.CapacityMw;
+            figure.PeriodEnd = item.PeriodEnd;
+            figure.Status = item.Status;
+            figure.Source = item.Source;
+        }
+
+        return items.Count;
+    }
+
+    /// <summary>
+    /// Imports the region's real projects when any of them is missing from the register (the first seed, or a newer
+    /// file with more parks); the importer adds new ids and updates the others column by column, keeping manual
+    /// corrections. Nothing is imported when the file has an error.
+    /// </summary>
+    private async Task<int> SeedProjectsAsync(string regionId, string csv, CancellationToken ct)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(csv);
+        var ids = csv.Split('\n').Skip(1).Select(line => line.Split(',')[0].Trim()).Where(id => id.Length > 0).ToList();
+        var present = await db.Projects.Where(p => p.RegionId == regionId && ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
+        if (present.Count == ids.Count)
+        {
+            return 0;
+        }
+
+        var importer = new ProjectImporter(db, new ImportOptions(), clock);
+        using var stream = new MemoryStream(bytes);
+        var report = await importer.ImportAsync(regionId, stream, ProjectsFile, stream.Length, dryRun: false, ct);
+        if (!report.Succeeded)
+        {
+            throw new InvalidDataException($"{ProjectsFile} is ongeldig; er is geen project ingelezen: " + string.Join("; ", report.Errors));
+        }
+
+        return ids.Count - present.Count;
     }
 
     private async Task<int> RemoveExamplesAsync(string regionId, CancellationToken ct)
@@ -332,10 +423,13 @@ public sealed class ReferenceData(ResMonitorDbContext db, TimeProvider clock)
 
     private sealed record RegionFile(
         string Id, string Name, string? Description, List<OrganisationItem> Organisations, List<TargetItem> Targets,
-        List<HoursItem> FullLoadHours, BoundaryItem? Boundaries, NewProjectsItem? NewProjects = null);
+        List<HoursItem> FullLoadHours, BoundaryItem? Boundaries, List<OfficialFigureItem>? OfficialFigures, NewProjectsItem? NewProjects = null);
 
     /// <summary>From when, and by which phase, a project counts as new (see NewProjectRule).</summary>
     private sealed record NewProjectsItem(DateOnly From, Phase Phase);
+
+    private sealed record OfficialFigureItem(
+        Technique Technique, decimal CapacityMw, DateOnly PeriodEnd, string TableId, string Status, string Source);
 
     private sealed record OrganisationItem(
         OrganisationKind Kind, string Code, string Name, string? Description, string? Website, int? Population,

@@ -57,6 +57,8 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
 
     public DbSet<Grid.Congestion> Congestions => Set<Grid.Congestion>();
 
+    public DbSet<OfficialFigure> OfficialFigures => Set<OfficialFigure>();
+
     /// <summary>
     /// The site's data-protection keys (sign-in cookie, form tokens), shared by every instance on this database.
     /// Written only by ASP.NET Core; never logged in the audit trail and never in a backup.
@@ -187,6 +189,14 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
         {
             e.HasOne<Region>().WithMany(r => r.Targets).HasForeignKey(t => t.RegionId);
             e.HasOne<Organisation>().WithMany().HasForeignKey(t => t.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<OfficialFigure>(e =>
+        {
+            e.HasOne<Region>().WithMany().HasForeignKey(f => f.RegionId);
+            e.Property(f => f.RegionId).HasMaxLength(64);
+            e.Property(f => f.TableId).HasMaxLength(100);
+            e.Property(f => f.Status).HasMaxLength(40);
         });
 
         builder.Entity<Project>(e =>

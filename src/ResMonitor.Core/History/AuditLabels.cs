@@ -31,6 +31,7 @@ public static partial class AuditLabels
         ["impasses"] = "impasse",
         ["escalation_events"] = "opschalingsstap",
         ["grid_congestions"] = "netcongestie",
+        ["official_figures"] = "officieel cijfer (CBS)",
     };
 
     public static readonly IReadOnlyDictionary<string, string> Columns = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -39,6 +40,9 @@ public static partial class AuditLabels
         ["name"] = "naam",
         ["technique"] = "techniek",
         ["capacity_mw"] = "vermogen (MW)",
+        ["period_end"] = "einde van de getelde periode",
+        ["table_id"] = "tabel",
+        ["status"] = "status",
         ["municipality_id"] = "gemeente",
         ["organisation_id"] = "organisatie",
         ["search_area_id"] = "zoekgebied",

@@ -83,6 +83,7 @@ public static class RegisterAsOf
         {
             Congestions = rows.Congestions,
             ForecastAssumptions = rows.ForecastAssumptions,
+            OfficialFigures = rows.OfficialFigures,
         };
     }
 
@@ -169,6 +170,9 @@ public sealed class RegisterRows
     /// <summary>Every stored forecast assumption row of a known phase (versions carry their own start date).</summary>
     public IReadOnlyList<Forecast.ForecastAssumptionRow> ForecastAssumptions { get; private init; } = [];
 
+    /// <summary>The official counts per region and technique (reference data, dated by their own period).</summary>
+    public IReadOnlyList<Regions.OfficialFigure> OfficialFigures { get; private init; } = [];
+
     /// <summary>The moment of the first audit entry (the register's first load), if any.</summary>
     public DateTimeOffset? FirstEntry { get; private init; }
 
@@ -194,6 +198,7 @@ public sealed class RegisterRows
         {
             Congestions = await db.Congestions.AsNoTracking().ToListAsync(ct),
             ForecastAssumptions = await db.ForecastAssumptions.AsNoTracking().Where(a => known.Contains(a.Phase)).ToListAsync(ct),
+            OfficialFigures = await db.OfficialFigures.AsNoTracking().ToListAsync(ct),
             FirstEntry = await db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).Select(a => (DateTimeOffset?)a.At).FirstOrDefaultAsync(ct),
             FirstCorrection = await db.AuditEntries.AsNoTracking().Where(a => a.Channel == "web" || a.Channel == "api")
                 .OrderBy(a => a.Id).Select(a => (DateTimeOffset?)a.At).FirstOrDefaultAsync(ct),
@@ -384,6 +389,9 @@ public sealed class RegisterState
 
     /// <summary>Every stored forecast assumption row as it is now (versions carry their own start date).</summary>
     public IReadOnlyList<Forecast.ForecastAssumptionRow> ForecastAssumptions { get; init; } = [];
+
+    /// <summary>The official counts (CBS) as they are now; each says which period it counts.</summary>
+    public IReadOnlyList<Regions.OfficialFigure> OfficialFigures { get; init; } = [];
 
     public Region? Region(string regionId) => Regions.FirstOrDefault(r => r.Id == regionId);
 

@@ -5,11 +5,19 @@ namespace ResMonitor.Web.Infrastructure;
 /// <summary>
 /// The embedded SQLite database is created, migrated and seeded on first start, so that one command gives a
 /// working monitor. PostgreSQL is production: its schema changes only through `resmonitor migrate`, and the site
-/// refuses to start on a schema it does not know.
+/// refuses to start on a schema it does not know. The first start loads the region's real projects; the fictitious
+/// examples only when configured (<c>Seed:Examples=true</c>, a demonstration), and <c>Seed:Projects=false</c> leaves
+/// the real projects out.
 /// </summary>
-internal sealed class DatabaseStartup(IServiceScopeFactory scopes, DatabaseSetting setting, TimeProvider clock, ILogger<DatabaseStartup> logger)
+internal sealed class DatabaseStartup(
+    IServiceScopeFactory scopes, DatabaseSetting setting, TimeProvider clock, IConfiguration configuration, ILogger<DatabaseStartup> logger)
     : IHostedService
 {
+    /// <summary>The seed of a first start, from the settings <c>Seed:Examples</c> (default false) and <c>Seed:Projects</c> (default true).</summary>
+    public static SeedOptions Options(IConfiguration configuration) => new(
+        configuration.GetValue("Seed:Examples", false) ? ExampleSeeding.Add : ExampleSeeding.Keep,
+        configuration.GetValue("Seed:Projects", true));
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -24,8 +32,9 @@ internal sealed class DatabaseStartup(IServiceScopeFactory scopes, DatabaseSetti
             await Migrator.MigrateAsync(db, cancellationToken);
             if (!db.Regions.Any())
             {
-                var result = await new ReferenceData(db, clock).SeedAsync(null, withExamples: true, cancellationToken);
-                logger.LogInformation("Eerste start: regio {Region} geladen met {Examples} voorbeeldprojecten.", result.RegionId, result.ExamplesAdded);
+                var result = await new ReferenceData(db, clock).SeedAsync(null, Options(configuration), cancellationToken);
+                logger.LogInformation("Eerste start: regio {Region} geladen met {Projects} echte projecten en {Examples} voorbeeldprojecten.",
+                    result.RegionId, result.ProjectsAdded, result.ExamplesAdded);
             }
 
             return;

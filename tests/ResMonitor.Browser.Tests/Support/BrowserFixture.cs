@@ -36,7 +36,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         BaseUrl = $"http://127.0.0.1:{FreePort()}";
-        _app = WebApp.Build(["--urls", BaseUrl, "--database", Database], Clock);
+        // The example projects only, as the tests' figures expect; the real projects have their own tests.
+        _app = WebApp.Build(["--urls", BaseUrl, "--database", Database, "--Seed:Examples=true", "--Seed:Projects=false"], Clock);
         await _app.StartAsync();
         Browser = await AcquireBrowserAsync();
     }

@@ -212,7 +212,7 @@ public abstract partial class GridCongestionTests<TDatabase>(TDatabase database)
     }
 
     [Fact]
-    public async Task Seed_without_examples_leaves_the_register_empty_and_seed_brings_the_examples_back()
+    public async Task Seed_without_examples_leaves_the_register_empty_and_seed_examples_brings_them_back()
     {
         var fresh = new TDatabase();
         await fresh.InitializeAsync();
@@ -225,7 +225,7 @@ public abstract partial class GridCongestionTests<TDatabase>(TDatabase database)
                 Assert.Equal(0, await db.Congestions.CountAsync());
             }
 
-            var again = await fresh.RunAsync("seed");
+            var again = await fresh.RunAsync("seed", "--examples");
             Assert.True(again.Code == 0, again.Error);
             await using var check = fresh.CreateContext();
             Assert.Equal(4, await check.Congestions.CountAsync(c => c.IsExample));

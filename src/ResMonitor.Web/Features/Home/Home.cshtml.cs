@@ -21,6 +21,9 @@ public sealed class HomeModel(RegisterResolver register, ForecastCache forecasts
     /// <summary>Realised and pipeline per year, from the phase history.</summary>
     public ChartTable Trend { get; private set; } = null!;
 
+    /// <summary>Per technique with an official (CBS) count: how much of it the register holds; empty without one.</summary>
+    public IReadOnlyList<Completeness> Completeness { get; private set; } = [];
+
     /// <summary>The day asked for with ?peildatum=, or null for today.</summary>
     public DateOnly? Peildatum { get; private set; }
 
@@ -43,6 +46,7 @@ public sealed class HomeModel(RegisterResolver register, ForecastCache forecasts
         }
 
         Summary = summary;
+        Completeness = ResMonitor.Core.Register.Completeness.Of(state, HttpContext.Region().Id);
         var trend = await new ChartCatalog(new IndicatorData(state, HttpContext.Region()), language).TrendAsync(ct);
         if (reading.Date is { } date)
         {

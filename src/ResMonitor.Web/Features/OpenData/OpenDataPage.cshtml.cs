@@ -15,7 +15,7 @@ namespace ResMonitor.Web.Features.OpenData;
 /// Lists every download and the API with what it holds, format, size, licence, source and reference date. The
 /// selection form is a plain GET form: it only rewrites the download links, so it works without JavaScript.
 /// </summary>
-public sealed class OpenDataPageModel(ResMonitorDbContext db) : PageModel
+public sealed class OpenDataPageModel(ResMonitorDbContext db, ResMonitor.Web.Features.Register.RegisterResolver register) : PageModel
 {
     /// <summary>Measured on the example register: bytes per project row and per municipality row, plus the header.</summary>
     private const int CsvBytesPerProject = 270;
@@ -35,6 +35,9 @@ public sealed class OpenDataPageModel(ResMonitorDbContext db) : PageModel
     public DateOnly? LatestSourceDate { get; private set; }
 
     public IReadOnlyList<string> Sources { get; private set; } = [];
+
+    /// <summary>Per technique with an official (CBS) count: how much of it the register holds (from the read model).</summary>
+    public IReadOnlyList<ResMonitor.Core.Register.Completeness> Completeness { get; private set; } = [];
 
     public long BoundaryBytes { get; private set; }
 
@@ -72,6 +75,7 @@ public sealed class OpenDataPageModel(ResMonitorDbContext db) : PageModel
         LocatedCount = await projects.CountAsync(p => p.Latitude != null, ct);
         LatestSourceDate = await projects.MaxAsync(p => (DateOnly?)p.SourceDate, ct);
         Sources = await projects.Select(p => p.Source).Distinct().OrderBy(s => s).Take(10).ToListAsync(ct);
+        Completeness = ResMonitor.Core.Register.Completeness.Of(await register.TodayAsync(ct), region.Id);
         BoundaryBytes = Municipalities.Sum(m => (long)(m.BoundaryGeoJson?.Length ?? 0));
         BoundarySource = Municipalities.FirstOrDefault(m => m.BoundarySource is not null)?.BoundarySource;
 

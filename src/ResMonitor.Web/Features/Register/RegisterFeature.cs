@@ -10,6 +10,7 @@ public static class RegisterFeature
             .ValidateOnStart();
         services.AddSingleton<RegisterVersion>();
         services.AddSingleton<RegisterResolver>();
+        services.AddSingleton<ExampleNotice>();
         services.AddHostedService<RegisterVersionRefresher>();
         return services;
     }
