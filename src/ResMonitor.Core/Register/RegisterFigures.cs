@@ -114,7 +114,8 @@ public static class RegisterFigures
                 calculator.Estimate(p).Mwh,
                 p.IsExample,
                 p.SearchAreaId,
-                newProjects.DecisiveDate(p.PhaseHistory)))
+                newProjects.DecisiveDate(p.PhaseHistory),
+                p.SourceDate))
             .ToList();
         var techniques = counted.ToDictionary(p => p.Id, p => p.Technique, StringComparer.Ordinal);
         var municipalTargets = state.MunicipalTargetsOf(regionId).ToLookup(t => t.MunicipalityId!.Value);
@@ -128,7 +129,7 @@ public static class RegisterFigures
             })
             .ToList();
         var signals = SignalRules.Evaluate(facts, municipalities, target.ValueMwh, today, options, Congestion(state, regionId), newProjects);
-        var gaps = SignalRules.Gaps(facts, municipalities, options, newProjects);
+        var gaps = SignalRules.Gaps(facts, municipalities, options, newProjects, state.Date);
         if (publicOnly)
         {
             signals = signals.Where(s => options.IsPublic(s.Rule)).ToList();

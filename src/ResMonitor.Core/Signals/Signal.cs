@@ -95,6 +95,12 @@ public enum GapKind
 
     /// <summary>A municipality with neither an agreed contribution nor its number of inhabitants.</summary>
     ShareBasis,
+
+    /// <summary>
+    /// An open project long in its phase whose newest source is older than the stall limit: not known to be stalled,
+    /// not known to have moved on.
+    /// </summary>
+    Outdated,
 }
 
 /// <summary>How many values of one kind are missing for one rule.</summary>
@@ -116,7 +122,12 @@ public sealed record SignalProject(
     bool IsExample,
     string? SearchAreaId = null,
     /// <summary>The day that made the project new (first in the deciding phase), if any.</summary>
-    DateOnly? NewSince = null);
+    DateOnly? NewSince = null,
+    /// <summary>
+    /// The reference date of the project's source: the last day the register's facts about it were confirmed. A
+    /// project whose phase is old and whose source is as old may simply have moved on unrecorded (null: not known).
+    /// </summary>
+    DateOnly? ConfirmedOn = null);
 
 /// <summary>
 /// A municipality with the basis of its share: its agreed contribution (municipal targets) when it has one, else its

@@ -21,9 +21,10 @@ public static class SignalRules
         var signals = new List<Signal>();
         var open = projects.Where(p => p.Phase is not Phase.Realised and not Phase.Withdrawn).ToList();
 
-        // "N months or more" without a new phase: a change exactly N months ago counts.
+        // "N months or more" without a new phase: a change exactly N months ago counts. Only where a source from within
+        // those months confirms the phase; with only older sources it is a data gap (see Gaps), not a stall.
         var stalledSince = today.AddMonths(-options.StalledAfterMonths);
-        foreach (var p in open.Where(p => p.LastPhaseChange is { } last && last <= stalledSince).OrderBy(p => p.LastPhaseChange))
+        foreach (var p in open.Where(p => p.LastPhaseChange is { } last && last <= stalledSince && !Outdated(p, stalledSince)).OrderBy(p => p.LastPhaseChange))
         {
             var months = MonthsBetween(p.LastPhaseChange!.Value, today);
             signals.Add(new(SignalRule.Stalled, p.Id, p.Name,
@@ -134,13 +135,23 @@ public static class SignalRules
     /// The values the rules need but the register lacks, per rule: they are neither signalled nor left out silently.
     /// </summary>
     public static IReadOnlyList<DataGap> Gaps(
-        IReadOnlyCollection<SignalProject> projects, IReadOnlyCollection<SignalMunicipality> municipalities, SignalOptions options, NewProjectRule? newProjects = null)
+        IReadOnlyCollection<SignalProject> projects, IReadOnlyCollection<SignalMunicipality> municipalities, SignalOptions options, NewProjectRule? newProjects = null,
+        DateOnly? today = null)
     {
         var rule = newProjects ?? NewProjectRule.Default;
         var gaps = new List<DataGap>();
         var open = projects.Where(p => p.Phase is not Phase.Realised and not Phase.Withdrawn).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
         gaps.AddRange(open.Where(p => p.LastPhaseChange is null).Select(p =>
             new DataGap(SignalRule.Stalled, GapKind.PhaseDate, p.Id, p.Name, "geen datum van de huidige fase bekend", $"/projecten/{p.Id}", p.IsExample)));
+        if (today is { } day)
+        {
+            var stalledSince = day.AddMonths(-options.StalledAfterMonths);
+            gaps.AddRange(open.Where(p => p.LastPhaseChange is { } last && last <= stalledSince && Outdated(p, stalledSince)).Select(p =>
+                new DataGap(SignalRule.Stalled, GapKind.Outdated, p.Id, p.Name,
+                    $"sinds {DutchFormat.Date(p.LastPhaseChange!.Value)} in de fase {Labels.Phase(p.Phase)}, maar de nieuwste bron is van {DutchFormat.Date(p.ConfirmedOn!.Value)}: niet bekend of het project sindsdien verder is",
+                    $"/projecten/{p.Id}", p.IsExample)));
+        }
+
         gaps.AddRange(open.Where(PermitDateMissing).Select(p =>
             new DataGap(SignalRule.NoPermitByDeadline, GapKind.PermitDate, p.Id, p.Name, $"in de fase {Labels.Phase(p.Phase)}, maar de datum van de vergunning is niet bekend", $"/projecten/{p.Id}", p.IsExample)));
         foreach (var p in projects.Where(p => p.Phase != Phase.Withdrawn).OrderBy(p => p.Name, StringComparer.Ordinal))
@@ -162,6 +173,9 @@ public static class SignalRules
             .Select(m => new DataGap(SignalRule.MunicipalityBehind, GapKind.ShareBasis, m.Slug, m.Name, "geen afgesproken bijdrage en geen inwonertal bekend", $"/gemeenten/{m.Slug}", false)));
         return gaps;
     }
+
+    /// <summary>Its newest source is from before the stall limit: the register cannot tell a stall from an unrecorded step.</summary>
+    private static bool Outdated(SignalProject p, DateOnly stalledSince) => p.ConfirmedOn is { } confirmed && confirmed < stalledSince;
 
     /// <summary>A project permitted or further (not yet realised) without the date of its permit.</summary>
     private static bool PermitDateMissing(SignalProject p) => p.PermittedOn is null && p.Phase is >= Phase.Permitted and < Phase.Realised;

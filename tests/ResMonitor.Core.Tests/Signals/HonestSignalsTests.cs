@@ -52,6 +52,24 @@ public sealed class HonestSignalsTests
     }
 
     [Fact]
+    public void A_project_long_in_its_phase_stalls_only_when_a_source_within_the_limit_confirms_it()
+    {
+        // Limit 24 months before 24 November 2026: 24 November 2024.
+        var projects = new[]
+        {
+            Project("confirmed", lastChange: new DateOnly(2019, 5, 13)) with { ConfirmedOn = new DateOnly(2024, 11, 24) },
+            Project("outdated", lastChange: new DateOnly(2019, 5, 13)) with { ConfirmedOn = new DateOnly(2024, 11, 23) },
+        };
+
+        var stalled = SignalRules.Evaluate(projects, [], 0, Today, Defaults).Where(s => s.Rule == SignalRule.Stalled).Select(s => s.Subject);
+        var gap = Assert.Single(SignalRules.Gaps(projects, [], Defaults, today: Today), g => g.Rule == SignalRule.Stalled);
+
+        Assert.Equal(["confirmed"], stalled);
+        Assert.Equal((GapKind.Outdated, "outdated"), (gap.Kind, gap.Subject));
+        Assert.Contains("de nieuwste bron is van 23 november 2024: niet bekend of het project sindsdien verder is", gap.Missing);
+    }
+
+    [Fact]
     public void An_open_project_without_any_phase_date_is_a_gap_and_not_stalled()
     {
         var projects = new[] { Project("undated", lastChange: null) with { LastPhaseChange = null } };
