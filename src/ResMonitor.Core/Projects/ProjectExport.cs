@@ -426,10 +426,12 @@ public sealed class ProjectExport
         string Figure(decimal value) => dialect.Number(Number(value));
         await writer.WriteLineAsync(dialect.Line(C.Columns));
         var row = new string[C.Columns.Length];
+        var line = new StringBuilder(1024);
         await foreach (var p in projects.WithCancellation(ct))
         {
             Cells(p, p.Municipality!.Code, row, Figure);
-            await writer.WriteLineAsync(dialect.Line(row));
+            dialect.Line(line, row);
+            await writer.WriteLineAsync(line, ct);
         }
     }
 
