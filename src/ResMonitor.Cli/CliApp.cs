@@ -469,10 +469,19 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
         {
             throw new UsageException("Een XLSX-bestand gaat niet naar het scherm: geef --output BESTAND.xlsx.");
         }
-        await using var db = Open(setting, clock);
-        await EnsureSchemaAsync(db, ct);
+        // Plain SQL on a connection of its own: an export needs nothing of EF, and building its model would be most
+        // of a small export's time.
+        if (setting.SqlitePath is { } sqlitePath && Path.GetDirectoryName(Path.GetFullPath(sqlitePath)) is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        await using var connection = setting.CreateConnection();
+        await connection.OpenAsync(ct);
+        ThrowWhenBehind(await Migrator.PendingAsync(connection, setting.Provider, ct));
+
         var regionId = regionOption ?? ReferenceData.DefaultRegion;
-        if (!await db.Regions.AnyAsync(r => r.Id == regionId, ct))
+        if (!await ProjectExport.RegionExistsAsync(connection, regionId, ct))
         {
             await error.WriteLineAsync($"De regio '{regionId}' staat niet in het register.");
             return Failure;
@@ -481,7 +490,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
         var temporary = path is null ? null : path + ".part";
         await using (var stream = temporary is null ? Console.OpenStandardOutput() : File.Create(temporary))
         {
-            await new ProjectExport(db).WriteAsync(regionId, format, stream, ct);
+            await new ProjectExport(connection).WriteAsync(regionId, format, stream, ct);
         }
 
         if (path is not null)
@@ -494,9 +503,11 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
         return Success;
     }
 
-    internal static async Task EnsureSchemaAsync(ResMonitorDbContext db, CancellationToken ct)
+    internal static async Task EnsureSchemaAsync(ResMonitorDbContext db, CancellationToken ct) =>
+        ThrowWhenBehind(await Migrator.PendingAsync(db, ct));
+
+    private static void ThrowWhenBehind(IReadOnlyList<string> pending)
     {
-        var pending = await Migrator.PendingAsync(db, ct);
         if (pending.Count > 0)
         {
             throw new InvalidOperationException(

@@ -80,6 +80,14 @@ public sealed record DatabaseSetting(DatabaseProvider Provider, string Connectio
         options.AddInterceptors(Register.RegisterCommitInterceptor.Instance);
     }
 
+    /// <summary>
+    /// A bare connection (not opened), for a command that reads with plain SQL and needs nothing of EF: it does not pay
+    /// for building the EF model (see docs/decisions/0016-import-export-speed.md).
+    /// </summary>
+    public System.Data.Common.DbConnection CreateConnection() => Provider == DatabaseProvider.Sqlite
+        ? new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString)
+        : new Npgsql.NpgsqlConnection(ConnectionString);
+
     /// <param name="clock">The time of the context's audit entries; the system clock when not given.</param>
     public ResMonitorDbContext CreateContext(TimeProvider? clock = null)
     {

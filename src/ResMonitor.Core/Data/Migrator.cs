@@ -87,6 +87,13 @@ public static class Migrator
         }
     }
 
+    /// <summary>The same on an open connection of its own, without an EF context.</summary>
+    public static async Task<IReadOnlyList<string>> PendingAsync(DbConnection connection, DatabaseProvider provider, CancellationToken ct = default)
+    {
+        var done = await AppliedAsync(connection, ct);
+        return Scripts(provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres").Where(s => !done.Contains(s.Version)).Select(s => $"{s.Version}_{s.Name}").ToList();
+    }
+
     internal static List<(string Version, string Name, string Sql)> Scripts(string provider)
     {
         var assembly = typeof(Migrator).Assembly;

@@ -227,6 +227,10 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
                 var now = AuditRecorder.Now(clock);
                 if (projects.Count > 0)
                 {
+                    // A large load goes in without per-row foreign key checks, which are then made at once.
+                    var keys = projects.Count >= SuspendKeysFromNewProjects
+                        ? await BulkWriter.SuspendForeignKeysAsync(db, [typeof(Project), typeof(PhaseChange), typeof(Permit)], ct)
+                        : null;
                     await BulkWriter.InsertAsync(db, projects, ct);
                     await BulkWriter.InsertAsync(db, projects.SelectMany(p => p.PhaseHistory).ToList(), ct);
                     await BulkWriter.InsertAsync(db, projects.SelectMany(p => p.Permits).ToList(), ct);
@@ -239,6 +243,10 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
                     }
 
                     entries += projects.Count;
+                    if (keys is not null)
+                    {
+                        await keys.RestoreAsync(ct);
+                    }
                 }
 
                 foreach (var batch in changed.Chunk(BatchSize))
@@ -282,6 +290,9 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
     }
 
     private const int AnalyzeAfterNewProjects = 1_000;
+
+    /// <summary>From this many new projects on, PostgreSQL checks the foreign keys once after the load instead of per row.</summary>
+    private const int SuspendKeysFromNewProjects = 1_000;
 
     /// <summary>Audit entries of new projects built and written at a time.</summary>
     private const int AuditChunk = 5_000;
