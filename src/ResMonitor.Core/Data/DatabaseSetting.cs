@@ -82,7 +82,7 @@ public sealed record DatabaseSetting(DatabaseProvider Provider, string Connectio
 
     /// <summary>
     /// A bare connection (not opened), for a command that reads with plain SQL and needs nothing of EF: it does not pay
-    /// for building the EF model (see docs/decisions/0016-import-export-speed.md).
+    /// for building the EF model (see docs/decisions/0017-import-export-speed.md).
     /// </summary>
     public System.Data.Common.DbConnection CreateConnection() => Provider == DatabaseProvider.Sqlite
         ? new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString)

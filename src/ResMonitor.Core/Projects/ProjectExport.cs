@@ -34,7 +34,7 @@ public enum ExportFormat
 /// projects are read in batches by key (<see cref="BatchSize"/>, later <see cref="LargeBatchSize"/>) and written as they come, so that neither the
 /// file nor the register has to fit in memory. The rows are read with plain SQL and a data reader, not through EF's
 /// materializer: per batch one keyset query on the projects and one key-range scan each on their phase changes and
-/// permits (docs/decisions/0016-import-export-speed.md). With a context (the site) the commands go through EF
+/// permits (docs/decisions/0017-import-export-speed.md). With a context (the site) the commands go through EF
 /// (its connection, interceptors and retries); with a bare connection (the command line) EF is not needed at all,
 /// so an export does not pay for building the EF model.
 /// </summary>
