@@ -57,7 +57,7 @@ public sealed class GridCongestionTests(BrowserFixture browser) : IClassFixture<
         await Assertions.Expect(list.GetByText("verwacht einde: 30 juni 2029, na Nieuw station Meppel-Noord (test)", new() { Exact = false })).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(list);
         await Accessibility.AssertNoSidewaysScrollAsync(list);
-        await list.GetByRole(AriaRole.Link, new() { Name = "signalen" }).ClickAsync();
+        await list.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "signalen", Exact = true }).ClickAsync();
         await Assertions.Expect(list.GetByRole(AriaRole.Heading, new() { Name = "Projecten in een gebied zonder netcapaciteit" })).ToBeVisibleAsync();
         await Assertions.Expect(list.GetByText("Bron: Bericht Rendo aan de RES-regio (test)", new() { Exact = false }).First).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(list);
