@@ -265,6 +265,27 @@ public sealed class ProjectExport
         $"{N(nameof(Permit.AppliedOn))}, {N(nameof(Permit.GrantedOn))}, {N(nameof(Permit.IrrevocableOn))}, {N(nameof(Permit.HandedOverToProvinceOn))} " +
         $"FROM {N(nameof(ResMonitorDbContext.Permits))} WHERE {N(nameof(Permit.ProjectId))} >= @first AND {N(nameof(Permit.ProjectId))} <= @last";
 
+    /// <summary>
+    /// Reads the rows of a child table (first column: the project id) in the batch's key range and hands each row of a
+    /// project in the batch to <paramref name="add"/>; rows of projects outside the selection are skipped.
+    /// </summary>
+    private static async Task ReadChildrenAsync(
+        Query query, string sql, (string, object)[] range, Dictionary<string, Project> byId, Action<Project, DbDataReader, Values> add, CancellationToken ct)
+    {
+        var (reader, owner) = await query(sql, range, ct);
+        await using (owner)
+        {
+            var values = new Values(reader);
+            while (await reader.ReadAsync(ct))
+            {
+                if (byId.TryGetValue(reader.GetString(0), out var project))
+                {
+                    add(project, reader, values);
+                }
+            }
+        }
+    }
+
     private static async Task<List<Project>> ReadBatchAsync(
         Query query, string regionId, int? municipalityId, ProjectFilter filter, string? after, int size, CancellationToken ct)
     {
@@ -341,40 +362,17 @@ public sealed class ProjectExport
         // The batch's key range (in the database's own order, as the keyset above): rows of projects outside the
         // selection that fall inside it are skipped.
         (string, object)[] range = [("@first", batch[0].Id), ("@last", batch[^1].Id)];
-        (reader, owner) = await query(PhaseChangesSql, range, ct);
-        await using (owner)
+        await ReadChildrenAsync(query, PhaseChangesSql, range, byId, (project, reader, values) => project.PhaseHistory.Add(new PhaseChange
         {
-            var values = new Values(reader);
-            while (await reader.ReadAsync(ct))
-            {
-                if (byId.TryGetValue(reader.GetString(0), out var project))
-                {
-                    project.PhaseHistory.Add(new PhaseChange
-                    {
-                        ProjectId = project.Id, Phase = Enum.Parse<Phase>(reader.GetString(1)), Date = values.RequiredDate(2),
-                        Id = reader.GetInt64(3), Note = values.Text(4),
-                    });
-                }
-            }
-        }
-
-        (reader, owner) = await query(PermitsSql, range, ct);
-        await using (owner)
+            ProjectId = project.Id, Phase = Enum.Parse<Phase>(reader.GetString(1)), Date = values.RequiredDate(2),
+            Id = reader.GetInt64(3), Note = values.Text(4),
+        }), ct);
+        await ReadChildrenAsync(query, PermitsSql, range, byId, (project, reader, values) => project.Permits.Add(new Permit
         {
-            var values = new Values(reader);
-            while (await reader.ReadAsync(ct))
-            {
-                if (byId.TryGetValue(reader.GetString(0), out var project))
-                {
-                    project.Permits.Add(new Permit
-                    {
-                        ProjectId = project.Id, Id = reader.GetInt64(1), CompetentAuthority = Enum.Parse<CompetentAuthority>(reader.GetString(2)),
-                        CaseNumber = values.Text(3), AppliedOn = values.Date(4), GrantedOn = values.Date(5), IrrevocableOn = values.Date(6),
-                        HandedOverToProvinceOn = values.Date(7),
-                    });
-                }
-            }
-        }
+            ProjectId = project.Id, Id = reader.GetInt64(1), CompetentAuthority = Enum.Parse<CompetentAuthority>(reader.GetString(2)),
+            CaseNumber = values.Text(3), AppliedOn = values.Date(4), GrantedOn = values.Date(5), IrrevocableOn = values.Date(6),
+            HandedOverToProvinceOn = values.Date(7),
+        }), ct);
 
         foreach (var project in batch)
         {

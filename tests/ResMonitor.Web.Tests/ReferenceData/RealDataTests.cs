@@ -95,7 +95,11 @@ public abstract class RealDataTests<TDatabase>
             Assert.Contains("31 december 2022", home);
             Assert.Contains("3 echte projecten die eind 2022 gerealiseerd waren", home);
             Assert.DoesNotContain("MWp zon", home); // no CBS figure for solar is shipped: no sentence for it
-            Assert.Contains("Het register bevat 208 van de 246 MW wind die CBS telde (eind 2022; tabel 70960ned, nader voorlopig).", await PageAsync(client, "/open-data"));
+            var openData = await PageAsync(client, "/open-data");
+            Assert.Contains("Het register bevat 208 van de 246 MW wind die CBS telde (eind 2022; tabel 70960ned, nader voorlopig).", openData);
+            // The sources are counted, not strung together: each stands on its project's page and in the downloads.
+            Assert.Contains("in de kolommen bron en peildatum van de downloads (18 verschillende bronnen).", openData);
+            Assert.DoesNotContain("PowerField", openData);
             var english = await PageAsync(client, "/?lang=en");
             Assert.Contains("The register holds 208 of the 246 MW of wind that CBS counted (end of 2022).", english);
         }

@@ -257,6 +257,35 @@ public abstract class RegionAddressTests<TDatabase>(TDatabase database) : SiteTe
         }
     }
 
+    [Theory]
+    [InlineData("\"municipality\": \"GM0000\", \"technique\": \"Wind\", \"valueMwh\": 1000", "targets[1].municipality 'GM0000' is geen gemeente van de regio; geldig zijn GM9901, GM9902.")]
+    [InlineData("\"municipality\": \"GM9901\", \"technique\": \"Wind\", \"valueMwh\": -5", "targets[1].valueMwh moet groter dan 0 zijn.")]
+    [InlineData("\"municipality\": \"GM9901\", \"valueMwh\": 1000", "targets[1] is een doel van gemeente 'GM9901' zonder techniek")]
+    public async Task A_bad_municipal_target_in_region_json_is_refused_naming_the_target_and_stores_nothing(string target, string message)
+    {
+        var folder = Directory.CreateTempSubdirectory("region-").FullName;
+        try
+        {
+            var text = (await File.ReadAllTextAsync(Path.Combine(Folder, "region.json")))
+                .Replace("\"id\": \"proefregio\"", "\"id\": \"doelregio\"", StringComparison.Ordinal)
+                .Replace("\"referenceDate\": \"2021-07-01\" }", $"\"referenceDate\": \"2021-07-01\" }},\n    {{ \"year\": 2030, {target}, \"source\": \"Test\", \"referenceDate\": \"2021-07-01\" }}", StringComparison.Ordinal);
+            Assert.Contains(target, text);
+            await File.WriteAllTextAsync(Path.Combine(folder, "region.json"), text);
+
+            var before = await CountsAsync();
+            var (code, output, error) = await Database.RunAsync("seed", "--region-folder", folder);
+
+            Assert.Equal(1, code);
+            Assert.Contains(message, error + output);
+            Assert.Contains("Er is niets opgeslagen.", error + output);
+            Assert.Equal(before, await CountsAsync());
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
     [Fact]
     public async Task A_control_character_in_region_json_is_refused_naming_the_file_the_line_and_the_field()
     {

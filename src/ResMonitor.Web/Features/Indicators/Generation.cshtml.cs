@@ -15,7 +15,6 @@ public sealed class GenerationModel(ResMonitorDbContext db, TimeProvider clock, 
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        await LoadCommonAsync(ct);
         Overview = await Data.OverviewAsync(ct);
         ByTechnique = await Charts.ByTechniqueAsync(ct);
         ByMunicipality = await Charts.ByMunicipalityAsync(ct);

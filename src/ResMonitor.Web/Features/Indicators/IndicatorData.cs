@@ -69,5 +69,4 @@ public sealed class IndicatorData(Func<CancellationToken, Task<RegisterState>> l
     public async Task<DateOnly?> LatestSourceDateAsync(CancellationToken ct) =>
         (await ProjectsAsync(ct)).Select(p => (DateOnly?)p.SourceDate).Max();
 
-    public async Task<int> ExampleCountAsync(CancellationToken ct) => (await ProjectsAsync(ct)).Count(p => p.IsExample);
 }

@@ -44,7 +44,7 @@ public static class IndicatorGroups
 }
 
 /// <summary>The top of an indicator page: breadcrumb, heading, the §E wording and the example-data warning.</summary>
-public sealed record IndicatorHeader(IndicatorGroup Group, int ExampleProjects);
+public sealed record IndicatorHeader(IndicatorGroup Group);
 
 /// <summary>
 /// An honest empty state: the register holds no data for this yet. Says who supplies it and what will be shown.

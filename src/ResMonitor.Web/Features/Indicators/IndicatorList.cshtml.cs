@@ -13,7 +13,6 @@ public sealed class IndicatorListModel(ResMonitorDbContext db, TimeProvider cloc
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        await LoadCommonAsync(ct);
         var overview = await Data.OverviewAsync(ct);
         var participation = await Data.ParticipationAsync(ct);
         var permits = await Data.PermitsAsync(ct);

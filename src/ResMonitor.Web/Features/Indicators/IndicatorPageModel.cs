@@ -25,9 +25,4 @@ public abstract class IndicatorPageModel : PageModel
     public ChartCatalog Charts { get; }
 
     public DateOnly Today => Data.Today;
-
-    /// <summary>How many projects in the register are made-up examples; the pages say so when there are any.</summary>
-    public int ExampleProjects { get; protected set; }
-
-    protected async Task LoadCommonAsync(CancellationToken ct) => ExampleProjects = await Data.ExampleCountAsync(ct);
 }

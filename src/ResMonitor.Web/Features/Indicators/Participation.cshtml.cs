@@ -13,7 +13,6 @@ public sealed class ParticipationModel(ResMonitorDbContext db, TimeProvider cloc
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        await LoadCommonAsync(ct);
         Summary = await Data.ParticipationAsync(ct);
         Chart = await Charts.LocalOwnershipAsync(ct);
     }

@@ -17,7 +17,6 @@ public sealed class PermitsModel(ResMonitorDbContext db, TimeProvider clock, Lan
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        await LoadCommonAsync(ct);
         Progress = await Data.PermitsAsync(ct);
         Phases = await Charts.PhasesAsync(ct);
         Deadline = await Charts.PermitDeadlineAsync(ct);

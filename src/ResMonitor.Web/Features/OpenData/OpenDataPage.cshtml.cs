@@ -34,7 +34,8 @@ public sealed class OpenDataPageModel(ResMonitorDbContext db, ResMonitor.Web.Fea
 
     public DateOnly? LatestSourceDate { get; private set; }
 
-    public IReadOnlyList<string> Sources { get; private set; } = [];
+    /// <summary>How many different sources the projects name; each is on its project's page and in the downloads.</summary>
+    public int SourceCount { get; private set; }
 
     /// <summary>Per technique with an official (CBS) count: how much of it the register holds (from the read model).</summary>
     public IReadOnlyList<ResMonitor.Core.Register.Completeness> Completeness { get; private set; } = [];
@@ -70,12 +71,14 @@ public sealed class OpenDataPageModel(ResMonitorDbContext db, ResMonitor.Web.Fea
         Municipalities = await db.MunicipalitiesOf(region.Id)
             .OrderBy(o => o.Name)
             .ToListAsync(ct);
-        var projects = db.Projects.AsNoTracking().Where(p => p.RegionId == region.Id);
-        ProjectCount = await projects.CountAsync(ct);
-        LocatedCount = await projects.CountAsync(p => p.Latitude != null, ct);
-        LatestSourceDate = await projects.MaxAsync(p => (DateOnly?)p.SourceDate, ct);
-        Sources = await projects.Select(p => p.Source).Distinct().OrderBy(s => s).Take(10).ToListAsync(ct);
-        Completeness = ResMonitor.Core.Register.Completeness.Of(await register.TodayAsync(ct), region.Id);
+        // The project facts from today's read model, as every public figure.
+        var state = await register.TodayAsync(ct);
+        var projects = state.ProjectsOf(region.Id);
+        ProjectCount = projects.Count;
+        LocatedCount = projects.Count(p => p.Latitude != null);
+        LatestSourceDate = projects.Max(p => (DateOnly?)p.SourceDate);
+        SourceCount = projects.Select(p => p.Source).Distinct(StringComparer.Ordinal).Count();
+        Completeness = ResMonitor.Core.Register.Completeness.Of(state, region.Id);
         BoundaryBytes = Municipalities.Sum(m => (long)(m.BoundaryGeoJson?.Length ?? 0));
         BoundarySource = Municipalities.FirstOrDefault(m => m.BoundarySource is not null)?.BoundarySource;
 

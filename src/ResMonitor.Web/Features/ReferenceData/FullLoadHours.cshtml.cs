@@ -16,17 +16,15 @@ namespace ResMonitor.Web.Features.ReferenceData;
 [Authorize(Policy = Roles.Beheerder)]
 public sealed class FullLoadHoursModel(ResMonitorDbContext db, EditorAccess access, TimeProvider clock) : ReferencePage(db, access, clock)
 {
-    public IReadOnlyList<(string Code, string Name)> Municipalities { get; private set; } = [];
-
     public async Task OnGetAsync(CancellationToken ct)
     {
-        await LoadAsync(ct);
+        await LoadMunicipalitiesAsync(ct);
         Values = new(StringComparer.Ordinal) { ["validFrom"] = Iso(Today) };
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        await LoadAsync(ct);
+        await LoadMunicipalitiesAsync(ct);
         var form = ReadForm();
         var technique = form.Enum<Technique>("technique");
         var hours = form.Number("hours");
@@ -52,8 +50,4 @@ public sealed class FullLoadHoursModel(ResMonitorDbContext db, EditorAccess acce
         await SaveAsync(ct);
         return Redirect("/beheer/referentiegegevens#vollasturen");
     }
-
-    private async Task LoadAsync(CancellationToken ct) =>
-        Municipalities = (await Db.MunicipalitiesOf(HttpContext.Region().Id).OrderBy(o => o.Name).Select(o => new { o.Code, o.Name }).ToListAsync(ct))
-            .Select(o => (o.Code, o.Name)).ToList();
 }

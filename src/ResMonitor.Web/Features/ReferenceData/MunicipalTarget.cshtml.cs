@@ -18,17 +18,15 @@ namespace ResMonitor.Web.Features.ReferenceData;
 [Authorize(Policy = Roles.Beheerder)]
 public sealed class MunicipalTargetModel(ResMonitorDbContext db, EditorAccess access, TimeProvider clock) : ReferencePage(db, access, clock)
 {
-    public IReadOnlyList<(string Code, string Name)> Municipalities { get; private set; } = [];
-
     public async Task OnGetAsync(string? gemeente, CancellationToken ct)
     {
-        await LoadAsync(ct);
+        await LoadMunicipalitiesAsync(ct);
         Values = new(StringComparer.Ordinal) { ["year"] = "2030", ["referenceDate"] = Iso(Today), ["municipality"] = gemeente ?? "" };
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        await LoadAsync(ct);
+        await LoadMunicipalitiesAsync(ct);
         var region = HttpContext.Region().Id;
         var form = ReadForm();
         var technique = form.Enum<Technique>("technique");
@@ -62,8 +60,4 @@ public sealed class MunicipalTargetModel(ResMonitorDbContext db, EditorAccess ac
         await SaveAsync(ct);
         return Redirect("/beheer/referentiegegevens#gemeentedoelen");
     }
-
-    private async Task LoadAsync(CancellationToken ct) =>
-        Municipalities = (await Db.MunicipalitiesOf(HttpContext.Region().Id).OrderBy(o => o.Name).Select(o => new { o.Code, o.Name }).ToListAsync(ct))
-            .Select(o => (o.Code, o.Name)).ToList();
 }

@@ -1,10 +1,13 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using ResMonitor.Core.Data;
 using ResMonitor.Core.Projects;
 using ResMonitor.Web.Features.Editing;
 using ResMonitor.Web.Features.Projects;
+using ResMonitor.Web.Features.Regions;
+using ResMonitor.Web.Features.Register;
 
 namespace ResMonitor.Web.Features.ReferenceData;
 
@@ -46,6 +49,13 @@ public abstract class ReferencePage(ResMonitorDbContext db, EditorAccess access,
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
+
+    /// <summary>The municipalities of the region in the address, by name, for a form's choice list.</summary>
+    public IReadOnlyList<(string Code, string Name)> Municipalities { get; private set; } = [];
+
+    protected async Task LoadMunicipalitiesAsync(CancellationToken ct) =>
+        Municipalities = (await db.MunicipalitiesOf(HttpContext.Region().Id).OrderBy(o => o.Name).Select(o => new { o.Code, o.Name }).ToListAsync(ct))
+            .Select(o => (o.Code, o.Name)).ToList();
 
     protected static string Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 

@@ -21,8 +21,6 @@ public sealed class SearchAreaModel(ResMonitorDbContext db, EditorAccess access,
 
     public bool Saved { get; private set; }
 
-    public IReadOnlyList<(string Code, string Name)> Municipalities { get; private set; } = [];
-
     public async Task<IActionResult> OnGetAsync(string id, string? opgeslagen, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
@@ -75,8 +73,7 @@ public sealed class SearchAreaModel(ResMonitorDbContext db, EditorAccess access,
 
     private async Task<bool> LoadAsync(string id, CancellationToken ct)
     {
-        Municipalities = (await Db.MunicipalitiesOf(HttpContext.Region().Id).OrderBy(o => o.Name).Select(o => new { o.Code, o.Name }).ToListAsync(ct))
-            .Select(o => (o.Code, o.Name)).ToList();
+        await LoadMunicipalitiesAsync(ct);
         // Without the municipality navigation, so that a changed municipality is only its id.
         var area = await Db.SearchAreas.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (area is null)
