@@ -15,7 +15,7 @@ internal sealed class UserCommand(TextWriter output, TextWriter error, TextReade
     public const string PasswordVariable = "RESMONITOR_PASSWORD";
 
     private const string Usage =
-        "Gebruik: resmonitor user add E-MAIL --role beheerder|redacteur|lezer [--organisation CODE] [--name NAAM], of resmonitor user list.";
+        "Gebruik: resmonitor user add E-MAIL --role beheerder|redacteur|lezer [--region REGIO | --national] [--organisation CODE] [--name NAAM], of resmonitor user list.";
 
     public Command Build(Func<Option<string>> region, Func<ResMonitorDbContext, CancellationToken, Task> ensureSchema, Func<ParseResult, DatabaseSetting> setting)
     {
@@ -25,10 +25,11 @@ internal sealed class UserCommand(TextWriter output, TextWriter error, TextReade
         var organisation = CommandTree.StringOption("--organisation", "CODE", "de organisatie van een redacteur (bv. GM0106)");
         var name = CommandTree.StringOption("--name", "NAAM", "de naam die de site toont");
         var addRegion = region();
+        var national = CommandTree.Flag("--national", "een landelijke beheerder of lezer: alle regio's in deze installatie (in plaats van --region)");
         // Only there to refuse it with a reason: a password never belongs on the command line.
         var password = new Option<string>("--password") { Hidden = true, Arity = ArgumentArity.ZeroOrOne };
         var add = CommandTree.Create("add", "maak een gebruiker; het wachtwoord (minstens 12 tekens) komt uit RESMONITOR_PASSWORD of standaardinvoer",
-            Usage, email, role, organisation, name, addRegion, password);
+            Usage, email, role, organisation, name, addRegion, national, password);
         add.SetAction((parse, ct) =>
         {
             if (parse.GetResult(password) is not null)
@@ -38,8 +39,13 @@ internal sealed class UserCommand(TextWriter output, TextWriter error, TextReade
                     $"Een wachtwoord hoort niet op de opdrachtregel (daar komt het in de geschiedenis van de shell): gebruik {PasswordVariable} of standaardinvoer.");
             }
 
+            if (parse.GetValue(national) && parse.GetResult(addRegion) is not null)
+            {
+                throw new UsageException("Kies --region REGIO of --national, niet allebei.");
+            }
+
             return AddAsync(setting(parse), parse.GetValue(email)!, parse.GetValue(role), parse.GetValue(organisation), parse.GetValue(name),
-                parse.GetValue(addRegion), ensureSchema, ct);
+                parse.GetValue(national) ? null : parse.GetValue(addRegion) ?? ReferenceData.DefaultRegion, ensureSchema, ct);
         });
 
         var list = CommandTree.Create("list", "toon de gebruikers met rol en organisatie", Usage);
@@ -60,11 +66,11 @@ internal sealed class UserCommand(TextWriter output, TextWriter error, TextReade
         }
 
         var width = Math.Max(7, rows.Max(r => r.Email.Length));
-        await output.WriteLineAsync($"{"e-mail".PadRight(width)}  {"rol",-9}  {"naam",-24}  organisatie");
+        await output.WriteLineAsync($"{"e-mail".PadRight(width)}  {"rol",-9}  {"regio",-12}  {"naam",-24}  organisatie");
         foreach (var row in rows)
         {
             var locked = row.LockedUntil is { } until ? $"  (geblokkeerd tot {until.ToLocalTime():HH:mm})" : "";
-            await output.WriteLineAsync($"{row.Email.PadRight(width)}  {row.Role,-9}  {row.DisplayName,-24}  {row.Organisation ?? "-"}{locked}");
+            await output.WriteLineAsync($"{row.Email.PadRight(width)}  {row.Role,-9}  {row.RegionId ?? "landelijk",-12}  {row.DisplayName,-24}  {row.Organisation ?? "-"}{locked}");
         }
 
         return CliApp.Success;
@@ -93,7 +99,7 @@ internal sealed class UserCommand(TextWriter output, TextWriter error, TextReade
         await using var services = AccountRules.CreateServices(setting, clock);
         await using var scope = services.CreateAsyncScope();
         await ensureSchema(scope.ServiceProvider.GetRequiredService<ResMonitorDbContext>(), ct);
-        var account = new NewAccount(email, role, name, regionOption ?? ReferenceData.DefaultRegion, organisation);
+        var account = new NewAccount(email, role, name, regionOption, organisation);
         var result = await scope.ServiceProvider.GetRequiredService<AccountService>().AddAsync(account, password, ct);
         if (!result.Succeeded)
         {
@@ -106,9 +112,10 @@ internal sealed class UserCommand(TextWriter output, TextWriter error, TextReade
             return CliApp.Failure;
         }
 
+        var where = regionOption is null ? "landelijk (alle regio's)" : $"regio {regionOption}";
         await output.WriteLineAsync(organisation is null
-            ? $"Gebruiker {account.Email} aangemaakt als {role}."
-            : $"Gebruiker {account.Email} aangemaakt als {role} van {organisation}.");
+            ? $"Gebruiker {account.Email} aangemaakt als {role}, {where}."
+            : $"Gebruiker {account.Email} aangemaakt als {role} van {organisation}, {where}.");
         return CliApp.Success;
     }
 

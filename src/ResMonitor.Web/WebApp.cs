@@ -94,6 +94,7 @@ public static class WebApp
         app.UseLanguageParameterCheck();
         app.UseRouting();
         app.UseAccounts();
+        app.UseEditorRegion();
         app.UsePublicPageCache();
         // Every write through the site or the API is logged under the signed-in user (see ResMonitor.Core.Audit).
         app.Use((context, next) =>
@@ -102,7 +103,8 @@ public static class WebApp
             {
                 context.RequestServices.GetRequiredService<ResMonitorDbContext>().Actor = new ResMonitor.Core.Audit.AuditActor(
                     context.User.Identity?.Name ?? "anoniem",
-                    context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) ? "api" : "web");
+                    context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) ? "api" : "web",
+                    RegionId: context.RequestServices.GetRequiredService<ResMonitor.Web.Features.Regions.CurrentRegion>().Editing);
             }
 
             return next(context);

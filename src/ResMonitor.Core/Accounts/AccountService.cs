@@ -4,8 +4,11 @@ using ResMonitor.Core.Data;
 
 namespace ResMonitor.Core.Accounts;
 
-/// <summary>What a new account needs: the organisation (by code, in a region) only for a redacteur.</summary>
-public sealed record NewAccount(string Email, string Role, string? DisplayName, string RegionId, string? OrganisationCode);
+/// <summary>
+/// What a new account needs: its region (null: national, for a beheerder or lezer of the whole instance) and, only for
+/// a redacteur, the organisation (by code, in that region).
+/// </summary>
+public sealed record NewAccount(string Email, string Role, string? DisplayName, string? RegionId, string? OrganisationCode);
 
 public sealed record AccountResult(bool Succeeded, IReadOnlyList<string> Errors)
 {
@@ -14,7 +17,7 @@ public sealed record AccountResult(bool Succeeded, IReadOnlyList<string> Errors)
     public static AccountResult Fail(params string[] errors) => new(false, errors);
 }
 
-public sealed record AccountRow(string Email, string DisplayName, string Role, string? Organisation, DateTimeOffset? LockedUntil);
+public sealed record AccountRow(string Email, string DisplayName, string Role, string? Organisation, DateTimeOffset? LockedUntil, string? RegionId = null);
 
 /// <summary>Creates and lists accounts with Identity's UserManager; every refusal is a plain Dutch sentence.</summary>
 public sealed class AccountService(ResMonitorDbContext db, UserManager<User> users, TimeProvider clock)
@@ -25,7 +28,7 @@ public sealed class AccountService(ResMonitorDbContext db, UserManager<User> use
         Roles.Redacteur when string.IsNullOrWhiteSpace(organisationCode) =>
             "Een redacteur werkt voor één organisatie: geef die met --organisation CODE (bijvoorbeeld GM0106).",
         Roles.Beheerder or Roles.Lezer when !string.IsNullOrWhiteSpace(organisationCode) =>
-            $"Alleen een redacteur hoort bij een organisatie; een {role} ziet alle gegevens.",
+            $"Alleen een redacteur hoort bij een organisatie; een {role} ziet alle gegevens van zijn regio (of, landelijk, van alle regio's).",
         Roles.Beheerder or Roles.Redacteur or Roles.Lezer => null,
         _ => $"Onbekende rol '{role}': kies beheerder, redacteur of lezer.",
     };
@@ -35,6 +38,19 @@ public sealed class AccountService(ResMonitorDbContext db, UserManager<User> use
         if (CheckRole(account.Role, account.OrganisationCode) is { } problem)
         {
             return AccountResult.Fail(problem);
+        }
+
+        if (account.RegionId is null && account.Role == Roles.Redacteur)
+        {
+            return AccountResult.Fail("Een redacteur werkt voor een organisatie in één regio en kan niet landelijk zijn.");
+        }
+
+        if (account.RegionId is { } regionId && !await db.Regions.AnyAsync(r => r.Id == regionId, ct))
+        {
+            var known = await db.Regions.AsNoTracking().OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(ct);
+            return AccountResult.Fail(known.Count == 0
+                ? $"De regio '{regionId}' staat niet in het register: er staat nog geen regio in. Laad eerst een regio met 'resmonitor seed'."
+                : $"De regio '{regionId}' staat niet in het register. Kies een van: {string.Join(", ", known)}.");
         }
 
         int? organisationId = null;
@@ -58,6 +74,7 @@ public sealed class AccountService(ResMonitorDbContext db, UserManager<User> use
             EmailConfirmed = true,
             DisplayName = string.IsNullOrWhiteSpace(account.DisplayName) ? email.Split('@')[0] : account.DisplayName.Trim(),
             OrganisationId = organisationId,
+            RegionId = account.RegionId,
         };
 
         // Under the execution strategy, so that a transient failure runs the whole transaction again.
@@ -92,11 +109,11 @@ public sealed class AccountService(ResMonitorDbContext db, UserManager<User> use
             from r in roles.DefaultIfEmpty()
             join o in db.Organisations on u.OrganisationId equals o.Id into organisations
             from o in organisations.DefaultIfEmpty()
-            select new { u.Email, u.DisplayName, Role = r == null ? null : r.Name, Organisation = o == null ? null : o.Code + " " + o.Name, u.LockoutEnd })
+            select new { u.Email, u.DisplayName, Role = r == null ? null : r.Name, Organisation = o == null ? null : o.Code + " " + o.Name, u.LockoutEnd, u.RegionId })
             .ToListAsync(ct);
         var now = clock.GetUtcNow();
         return rows
-            .Select(r => new AccountRow(r.Email ?? "", r.DisplayName, r.Role ?? "", r.Organisation, r.LockoutEnd > now ? r.LockoutEnd : null))
+            .Select(r => new AccountRow(r.Email ?? "", r.DisplayName, r.Role ?? "", r.Organisation, r.LockoutEnd > now ? r.LockoutEnd : null, r.RegionId))
             .OrderBy(r => r.Email, StringComparer.OrdinalIgnoreCase)
             .ToList();
     }

@@ -12,4 +12,10 @@ public sealed class User : IdentityUser
 
     /// <summary>The organisation a redacteur edits for; empty for a beheerder or lezer.</summary>
     public int? OrganisationId { get; set; }
+
+    /// <summary>
+    /// The region whose data this user keeps or reads (a region's werkbureau, or a redacteur's organisation's region);
+    /// empty for a national user, who works for every region in the instance.
+    /// </summary>
+    public string? RegionId { get; set; }
 }

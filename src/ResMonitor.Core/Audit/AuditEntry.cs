@@ -27,10 +27,14 @@ public sealed class AuditEntry
     public string? NewValue { get; set; }
 
     public string? Reason { get; set; }
+
+    /// <summary>The region the row belongs to; empty for what belongs to the whole instance.</summary>
+    public string? RegionId { get; set; }
 }
 
 /// <summary>Who is writing, and why: set once per request or command on the database context.</summary>
-public sealed record AuditActor(string Name, string Channel, string? Reason = null)
+/// <remarks><paramref name="RegionId"/> is the region the writer works in: the region of a logged row that does not carry one itself.</remarks>
+public sealed record AuditActor(string Name, string Channel, string? Reason = null, string? RegionId = null)
 {
     public static readonly AuditActor Unknown = new("onbekend", "onbekend");
 }
@@ -107,11 +111,30 @@ public static class AuditRecorder
             var table = p.Entry.Metadata.GetTableName()!;
             return p.Fields.Select(f => new AuditEntry
             {
-                At = at, Actor = actor.Name, Channel = actor.Channel, Reason = actor.Reason,
+                At = at, Actor = actor.Name, Channel = actor.Channel, Reason = actor.Reason, RegionId = RegionOf(p.Entry) ?? actor.RegionId,
                 TableName = table, RowKey = key, Field = f.Field, OldValue = f.Old,
                 NewValue = p.State == EntityState.Added ? Snapshot(p.Entry, current: true) : f.New,
             });
         });
+
+    /// <summary>
+    /// The region of a row: its own region column, else the region of the project it belongs to when that project is
+    /// loaded (a phase change, a permit), else unknown (the writer's region is used).
+    /// </summary>
+    private static string? RegionOf(EntityEntry entry)
+    {
+        if (entry.Metadata.FindProperty("RegionId") is { } region)
+        {
+            return entry.Property(region.Name).CurrentValue as string ?? entry.Property(region.Name).OriginalValue as string;
+        }
+
+        if (entry.Metadata.FindProperty("ProjectId") is { } project && entry.Property(project.Name).CurrentValue is string projectId)
+        {
+            return entry.Context.ChangeTracker.Entries<Projects.Project>().FirstOrDefault(p => p.Entity.Id == projectId)?.Entity.RegionId;
+        }
+
+        return null;
+    }
 
     /// <summary>A row as a JSON object of its non-empty columns, formatted as in the field entries.</summary>
     private static string Snapshot(EntityEntry entry, bool current)

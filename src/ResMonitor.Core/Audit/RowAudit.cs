@@ -37,6 +37,7 @@ public sealed class RowAudit<T> : IDisposable
         Actor = actor.Name,
         Channel = actor.Channel,
         Reason = actor.Reason,
+        RegionId = actor.RegionId,
         TableName = _table,
         RowKey = string.Join("/", _key.Select(k => AuditRecorder.Format(k.GetClrValue(row)))),
         Field = AuditRecorder.RowField,

@@ -251,6 +251,8 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
         builder.Entity<Audit.AuditEntry>(e =>
         {
             e.ToTable("audit_entries");
+            e.Property(a => a.RegionId).HasMaxLength(64);
+            e.HasIndex(a => new { a.RegionId, a.At });
             e.Property(a => a.Actor).HasMaxLength(200);
             e.Property(a => a.Channel).HasMaxLength(20);
             e.Property(a => a.TableName).HasMaxLength(64);
@@ -307,6 +309,9 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
             e.ToTable("users");
             e.Property(u => u.DisplayName).HasMaxLength(200);
             e.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(u => u.RegionId).HasMaxLength(64);
+            e.HasOne<Region>().WithMany().HasForeignKey(u => u.RegionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(u => u.RegionId);
         });
         builder.Entity<IdentityRole>().ToTable("roles");
         builder.Entity<IdentityUserRole<string>>().ToTable("user_roles");

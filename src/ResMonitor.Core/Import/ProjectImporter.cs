@@ -202,7 +202,7 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
             return report;
         }
 
-        var entries = await WriteAsync(added, plan.Changed, fileName, ct);
+        var entries = await WriteAsync(added, plan.Changed, fileName, request.RegionId, ct);
         return report with { AuditEntries = entries };
     }
 
@@ -210,10 +210,10 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
     /// Writes new projects in bulk (with one audit entry each, also in bulk) and updates changed ones through the
     /// change tracker, which logs each changed column: all in one transaction. Returns the audit entries written.
     /// </summary>
-    private async Task<int> WriteAsync(List<ParsedRow> added, List<PlannedChange> changed, string fileName, CancellationToken ct)
+    private async Task<int> WriteAsync(List<ParsedRow> added, List<PlannedChange> changed, string fileName, string regionId, CancellationToken ct)
     {
         var previous = db.Actor;
-        var actor = new AuditActor(previous.Name, Channel, fileName);
+        var actor = new AuditActor(previous.Name, Channel, fileName, regionId);
         var entries = 0;
         var strategy = db.Database.CreateExecutionStrategy();
         try

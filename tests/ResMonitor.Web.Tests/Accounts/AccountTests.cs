@@ -51,7 +51,7 @@ public abstract partial class AccountTests<TDatabase>(TDatabase database) : Site
         var (code, output, error) = await AddUserAsync(GoodPassword, "user", "add", email, "--role", "redacteur", "--organisation", "GM0106", "--name", "Anna de Vries");
 
         Assert.True(code == 0, error);
-        Assert.Contains($"Gebruiker {email} aangemaakt als redacteur van GM0106.", output);
+        Assert.Contains($"Gebruiker {email} aangemaakt als redacteur van GM0106, regio drenthe.", output);
         var list = await Database.RunAsync("user", "list");
         Assert.Equal(0, list.Code);
         var line = Assert.Single(list.Output.Split('\n'), l => l.Contains(email, StringComparison.Ordinal));

@@ -9,17 +9,34 @@ public static partial class BeheerSession
 {
     private const string Password = "beheer-formulier-2030";
 
-    /// <summary>Creates a user with `resmonitor user add` (the test password) and returns the e-mail address.</summary>
-    public static async Task<string> AddUserAsync(TestDatabase database, string role, string? organisation = null, string? email = null, string name = "Testpersoon")
+    /// <summary>
+    /// Creates a user with `resmonitor user add` (the test password) and returns the e-mail address: in the region
+    /// given (by default the command's default region, drenthe) or, with <paramref name="national"/>, for all regions.
+    /// </summary>
+    public static async Task<string> AddUserAsync(
+        TestDatabase database, string role, string? organisation = null, string? email = null, string name = "Testpersoon", string? region = null, bool national = false)
     {
         email ??= $"beh-{Guid.NewGuid():N}"[..16] + "@example.nl";
         using var output = new StringWriter();
         using var error = new StringWriter();
         var cli = new CliApp(output, error, database.Clock) { Input = new StringReader(Password + "\n"), Variables = _ => null };
-        string[] args = organisation is null
-            ? ["--database", database.Setting, "user", "add", email, "--role", role, "--name", name]
-            : ["--database", database.Setting, "user", "add", email, "--role", role, "--organisation", organisation, "--name", name];
-        Assert.True(await cli.RunAsync(args) == 0, error.ToString());
+        List<string> args = ["--database", database.Setting, "user", "add", email, "--role", role, "--name", name];
+        if (organisation is not null)
+        {
+            args.AddRange(["--organisation", organisation]);
+        }
+
+        if (region is not null)
+        {
+            args.AddRange(["--region", region]);
+        }
+
+        if (national)
+        {
+            args.Add("--national");
+        }
+
+        Assert.True(await cli.RunAsync([.. args]) == 0, error.ToString());
         return email;
     }
 

@@ -22,7 +22,8 @@ public static class AccountsFeature
     {
         services.AddIdentity<User, IdentityRole>(AccountRules.Configure)
             .AddEntityFrameworkStores<ResMonitorDbContext>()
-            .AddErrorDescriber<DutchIdentityErrors>();
+            .AddErrorDescriber<DutchIdentityErrors>()
+            .AddClaimsPrincipalFactory<RegionClaimsFactory>();
         services.AddScoped<AccountService>();
         services.AddSingleton<LoginThrottle>();
 

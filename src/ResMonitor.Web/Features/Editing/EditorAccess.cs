@@ -3,10 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using ResMonitor.Core.Accounts;
 using ResMonitor.Core.Data;
 using ResMonitor.Core.Projects;
+using ResMonitor.Web.Features.Accounts;
 
 namespace ResMonitor.Web.Features.Editing;
 
-/// <summary>What the signed-in user may edit: everything (beheerder), their organisation's part (redacteur) or nothing.</summary>
+/// <summary>What the signed-in user may edit: everything of their region or, national, of all (beheerder), their organisation's part (redacteur) or nothing.</summary>
 public sealed class EditorAccess(UserManager<User> users, ResMonitorDbContext db, IHttpContextAccessor accessor)
 {
     private EditScope? _scope;
@@ -26,7 +27,7 @@ public sealed class EditorAccess(UserManager<User> users, ResMonitorDbContext db
 
         if (principal.IsInRole(Roles.Beheerder))
         {
-            return _scope = EditScope.Everything;
+            return _scope = principal.RegionOf() is { } region ? EditScope.AllOf(region) : EditScope.Everything;
         }
 
         if (!principal.IsInRole(Roles.Redacteur) || await users.GetUserAsync(principal) is not { OrganisationId: { } organisationId })

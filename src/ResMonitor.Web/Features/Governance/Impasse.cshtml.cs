@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using ResMonitor.Core.Accounts;
 using ResMonitor.Core.Governance;
 using ResMonitor.Core.Regions;
+using ResMonitor.Web.Features.Accounts;
 using ResMonitor.Web.Features.Editing;
 using ResMonitor.Web.Features.Projects;
 
@@ -55,9 +56,9 @@ public sealed class ImpasseModel(
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct))
+        if (await LoadAsync(id, ct) is not StatusCodes.Status200OK and var refused)
         {
-            return NotFound();
+            return StatusCode(refused);
         }
 
         Done = Melding;
@@ -103,9 +104,9 @@ public sealed class ImpasseModel(
             return Forbid();
         }
 
-        if (!await LoadAsync(id, ct))
+        if (await LoadAsync(id, ct) is not StatusCodes.Status200OK and var refused)
         {
-            return NotFound();
+            return StatusCode(refused);
         }
 
         var result = await write();
@@ -121,17 +122,23 @@ public sealed class ImpasseModel(
         return Page();
     }
 
-    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    /// <summary>Loads the impasse: 200, or 404 when it is unknown, 403 when it belongs to another region than the user's.</summary>
+    private async Task<int> LoadAsync(long id, CancellationToken ct)
     {
         if (await escalation.FindAsync(id, ct) is not { } impasse)
         {
-            return false;
+            return StatusCodes.Status404NotFound;
+        }
+
+        if (!User.MayAccessRegion(impasse.RegionId))
+        {
+            return StatusCodes.Status403Forbidden;
         }
 
         Impasse = impasse;
         State = EscalationState.Of(impasse);
         Bodies = await escalation.RepresentedBodiesAsync(impasse.RegionId, ct);
-        return true;
+        return StatusCodes.Status200OK;
     }
 
     private static Task<EscalationResult> Missing(string field, string message) =>

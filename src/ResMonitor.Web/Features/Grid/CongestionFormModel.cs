@@ -64,6 +64,8 @@ public abstract class CongestionFormModel(CongestionService register, UserManage
 
     protected CongestionService Register => register;
 
+    protected ResMonitorDbContext Db => db;
+
     protected DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
 
     public static string? DateValue(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

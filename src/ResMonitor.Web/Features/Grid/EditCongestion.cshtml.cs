@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using ResMonitor.Core.Accounts;
 using ResMonitor.Core.Data;
 using ResMonitor.Core.Grid;
@@ -57,7 +58,8 @@ public sealed class EditCongestionModel(CongestionService register, UserManager<
         var record = await Register.FindAsync(HttpContext.Region().Id, id, ct);
         if (record is null)
         {
-            return NotFound();
+            // A record of another region than the one the editor works in is refused, not hidden.
+            return await Db.Congestions.AnyAsync(c => c.Id == id, ct) ? Forbid() : NotFound();
         }
 
         if (!Editor.MayEdit(record.GridOperatorId))

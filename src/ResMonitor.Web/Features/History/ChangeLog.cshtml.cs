@@ -8,12 +8,13 @@ using ResMonitor.Core.Audit;
 using ResMonitor.Core.Data;
 using ResMonitor.Core.History;
 using ResMonitor.Core.OpenData;
+using ResMonitor.Web.Features.Accounts;
 using ResMonitor.Web.Infrastructure;
 
 namespace ResMonitor.Web.Features.History;
 
 /// <summary>
-/// The change log for the werkbureau: every audit entry, newest first, narrowed by period, who, channel, kind of
+/// The change log for the werkbureau: every audit entry of its region (a national beheerder: of all regions), newest first, narrowed by period, who, channel, kind of
 /// record, project and reason, in pages of <see cref="PageSize"/>, or all of the selection as CSV.
 /// </summary>
 [Authorize(Policy = Roles.Beheerder)]
@@ -46,7 +47,7 @@ public sealed class ChangeLogModel(ResMonitorDbContext db, TimeProvider clock) :
             return BadRequest();
         }
 
-        var query = await AuditQuery.FilterAsync(db, Filter, clock.LocalTimeZone, ct);
+        var query = InRegion(await AuditQuery.FilterAsync(db, Filter, clock.LocalTimeZone, ct));
         Total = await query.CountAsync(ct);
         PageNumber = Math.Min(page, PageCount);
         var entries = await query.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
@@ -54,6 +55,10 @@ public sealed class ChangeLogModel(ResMonitorDbContext db, TimeProvider clock) :
         Rows = entries.Select(e => Describe(e, organisations)).ToList();
         return Page();
     }
+
+    /// <summary>A region's werkbureau sees the entries of its own region only; a national beheerder sees every entry.</summary>
+    private IQueryable<AuditEntry> InRegion(IQueryable<AuditEntry> entries) =>
+        User.RegionOf() is { } region ? entries.Where(e => e.RegionId == region) : entries;
 
     /// <summary>GET /beheer/wijzigingen/csv?…: the whole selection, streamed, with raw values and Dutch labels side by side.</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
@@ -63,7 +68,7 @@ public sealed class ChangeLogModel(ResMonitorDbContext db, TimeProvider clock) :
             return BadRequest();
         }
 
-        var query = await AuditQuery.FilterAsync(db, Filter, clock.LocalTimeZone, ct);
+        var query = InRegion(await AuditQuery.FilterAsync(db, Filter, clock.LocalTimeZone, ct));
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = "attachment; filename=\"wijzigingen.csv\"";
         var dialect = CsvDialect.Standard;

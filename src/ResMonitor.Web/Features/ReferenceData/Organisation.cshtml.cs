@@ -86,7 +86,7 @@ public sealed class OrganisationModel(ResMonitorDbContext db, EditorAccess acces
             return StatusCode(StatusCodes.Status404NotFound);
         }
 
-        if (!scope.MayEditOrganisation(id))
+        if (!scope.MayEditOrganisation(organisation))
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }

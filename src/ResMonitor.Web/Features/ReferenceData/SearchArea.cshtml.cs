@@ -6,6 +6,7 @@ using ResMonitor.Core.Data;
 using ResMonitor.Core.Energy;
 using ResMonitor.Core.Projects;
 using ResMonitor.Core.Regions;
+using ResMonitor.Web.Features.Accounts;
 using ResMonitor.Web.Features.Editing;
 using ResMonitor.Web.Features.Projects;
 using ResMonitor.Web.Features.Regions;
@@ -23,9 +24,9 @@ public sealed class SearchAreaModel(ResMonitorDbContext db, EditorAccess access,
 
     public async Task<IActionResult> OnGetAsync(string id, string? opgeslagen, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct))
+        if (await LoadAsync(id, ct) is not StatusCodes.Status200OK and var refused)
         {
-            return StatusCode(StatusCodes.Status404NotFound);
+            return StatusCode(refused);
         }
 
         Values = new(StringComparer.Ordinal)
@@ -42,9 +43,9 @@ public sealed class SearchAreaModel(ResMonitorDbContext db, EditorAccess access,
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct))
+        if (await LoadAsync(id, ct) is not StatusCodes.Status200OK and var refused)
         {
-            return StatusCode(StatusCodes.Status404NotFound);
+            return StatusCode(refused);
         }
 
         var form = ReadForm();
@@ -71,17 +72,23 @@ public sealed class SearchAreaModel(ResMonitorDbContext db, EditorAccess access,
         return Redirect($"/beheer/referentiegegevens/zoekgebieden/{Uri.EscapeDataString(id)}?opgeslagen=1");
     }
 
-    private async Task<bool> LoadAsync(string id, CancellationToken ct)
+    /// <summary>Loads the area: 200, or 404 when it is unknown, 403 when it belongs to another region than the editor's.</summary>
+    private async Task<int> LoadAsync(string id, CancellationToken ct)
     {
-        await LoadMunicipalitiesAsync(ct);
         // Without the municipality navigation, so that a changed municipality is only its id.
         var area = await Db.SearchAreas.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (area is null)
         {
-            return false;
+            return StatusCodes.Status404NotFound;
         }
 
+        if (!User.MayAccessRegion(area.RegionId))
+        {
+            return StatusCodes.Status403Forbidden;
+        }
+
+        await LoadMunicipalitiesAsync(ct);
         Area = area;
-        return true;
+        return StatusCodes.Status200OK;
     }
 }

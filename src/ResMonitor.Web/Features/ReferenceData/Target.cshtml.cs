@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using ResMonitor.Core.Accounts;
 using ResMonitor.Core.Data;
 using ResMonitor.Core.Regions;
+using ResMonitor.Web.Features.Accounts;
 using ResMonitor.Web.Features.Editing;
 using ResMonitor.Web.Features.Projects;
 
@@ -26,6 +27,11 @@ public sealed class TargetModel(ResMonitorDbContext db, EditorAccess access, Tim
             return StatusCode(StatusCodes.Status404NotFound);
         }
 
+        if (!User.MayAccessRegion(target.RegionId))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         Target = target;
         MunicipalityName = await MunicipalityOfAsync(target, ct);
         Values = new(StringComparer.Ordinal)
@@ -44,6 +50,11 @@ public sealed class TargetModel(ResMonitorDbContext db, EditorAccess access, Tim
         if (await Db.Targets.FindAsync([id], ct) is not { } target)
         {
             return StatusCode(StatusCodes.Status404NotFound);
+        }
+
+        if (!User.MayAccessRegion(target.RegionId))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
         }
 
         Target = target;

@@ -42,8 +42,14 @@ public sealed class CurrentRegion(IHttpContextAccessor accessor, IOptions<Region
         }
     }
 
+    /// <summary>
+    /// On the editors' pages (/beheer) and API writes: the region the signed-in user works in (their own region, or for a
+    /// national user the region they chose). Null elsewhere. Set by <see cref="EditorRegion"/>.
+    /// </summary>
+    public string? Editing { get; set; }
+
     /// <summary>The region id of this request.</summary>
-    public string Id => FromRoute ?? Default;
+    public string Id => FromRoute ?? Editing ?? Default;
 
     /// <summary>
     /// An internal address of a public page as this request should link to it: with <c>/{regio}</c> in front when the
