@@ -115,6 +115,7 @@ public static class WebApp
         app.MapLanguageSwitch();
         app.MapRegions();
         app.MapCharts();
+        app.MapTimelineCalendar();
         app.MapOpenData();
         app.MapForecast();
         app.MapSignals();

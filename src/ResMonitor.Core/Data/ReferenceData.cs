@@ -193,6 +193,7 @@ public sealed class ReferenceData(ResMonitorDbContext db, TimeProvider clock)
         }
 
         var officialFigures = await SeedOfficialFiguresAsync(definition, ct);
+        await Governance.TimelineSeed.SeedAsync(db, definition.Id, files.Read(Governance.TimelineSeed.File), ct);
         await db.SaveChangesAsync(ct);
 
         var removed = 0;

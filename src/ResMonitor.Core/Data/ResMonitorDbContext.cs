@@ -59,6 +59,8 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
 
     public DbSet<OfficialFigure> OfficialFigures => Set<OfficialFigure>();
 
+    public DbSet<Governance.DecisionMoment> DecisionMoments => Set<Governance.DecisionMoment>();
+
     /// <summary>
     /// The site's data-protection keys (sign-in cookie, form tokens), shared by every instance on this database.
     /// Written only by ASP.NET Core; never logged in the audit trail and never in a backup.
@@ -277,6 +279,15 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
             e.Property(i => i.RegionId).HasMaxLength(64);
             e.Property(i => i.Title).HasMaxLength(200);
             e.Property(i => i.RecordedBy).HasMaxLength(200);
+        });
+        builder.Entity<Governance.DecisionMoment>(e =>
+        {
+            e.ToTable("decision_moments");
+            e.HasOne<Region>().WithMany().HasForeignKey(m => m.RegionId);
+            e.HasIndex(m => new { m.RegionId, m.StartsOn });
+            e.Property(m => m.RegionId).HasMaxLength(64);
+            e.Property(m => m.Title).HasMaxLength(Governance.Timeline.TitleLength);
+            e.Ignore(m => m.Date);
         });
         builder.Entity<Governance.EscalationEvent>(e =>
         {

@@ -32,6 +32,7 @@ public static partial class AuditLabels
         ["escalation_events"] = "opschalingsstap",
         ["grid_congestions"] = "netcongestie",
         ["official_figures"] = "officieel cijfer (CBS)",
+        ["decision_moments"] = "moment op de tijdlijn",
     };
 
     public static readonly IReadOnlyDictionary<string, string> Columns = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -100,6 +101,11 @@ public static partial class AuditLabels
         ["expected_end"] = "verwacht einde",
         ["reinforcement"] = "netverzwaring",
         ["ended_on"] = "beëindigd op",
+        ["level"] = "niveau",
+        ["date_precision"] = "precisie van de datum",
+        ["starts_on"] = "eerste dag van de datum",
+        ["bodies"] = "wie",
+        ["is_legal_deadline"] = "wettelijke termijn",
     };
 
     /// <summary>

@@ -23,7 +23,7 @@ public static class RegisterVersionStore
         typeof(Regions.Region), typeof(Regions.Organisation), typeof(Regions.Target), typeof(Regions.OfficialFigure), typeof(Projects.Project),
         typeof(Projects.PhaseChange), typeof(Projects.Permit), typeof(Projects.SearchArea), typeof(Energy.FullLoadHours),
         typeof(PlanFailures.PlanFailure), typeof(Grid.Congestion), typeof(Forecast.ForecastAssumptionRow),
-        typeof(Governance.Impasse), typeof(Governance.EscalationEvent),
+        typeof(Governance.Impasse), typeof(Governance.EscalationEvent), typeof(Governance.DecisionMoment),
     };
 
     /// <summary>
