@@ -16,24 +16,24 @@ public sealed class TimelineTests(BrowserFixture browser) : IClassFixture<Browse
     [InlineData(1280)]
     public async Task The_timeline_reads_without_JavaScript_and_narrows_to_a_level(int width)
     {
-        var page = await browser.OpenAsync("/", width, javaScript: false);
-        if (width < 600)
-        {
-            // The menu scrolls sideways on a phone: the link is there, maybe out of view.
-            await page.GetByRole(AriaRole.Link, new() { Name = "Tijdlijn" }).ScrollIntoViewIfNeededAsync();
-        }
-
-        await page.GetByRole(AriaRole.Link, new() { Name = "Tijdlijn", Exact = true }).ClickAsync();
+        var page = await browser.OpenAsync("/tijdlijn", width, javaScript: false);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tijdlijn van besluitmomenten");
         await Assertions.Expect(page.GetByText("voorjaar 2022", new() { Exact = true })).ToBeVisibleAsync();
-        await Accessibility.AssertNoViolationsAsync(page);
-        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways");
-
         await page.GetByLabel("Niveau").SelectOptionAsync(new SelectOptionValue { Label = "provinciaal" });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Toon" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toon", Exact = true }).ClickAsync();
+        Assert.EndsWith("/tijdlijn?niveau=Provincial&soort=", page.Url);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Start van de nieuwe provinciale omgevingsvisie" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Gemeenteraadsverkiezingen" })).ToHaveCountAsync(0);
-        await Accessibility.AssertNoViolationsAsync(page);
+        await page.Context.CloseAsync();
+
+        // axe needs script: the same addresses with it.
+        foreach (var address in new[] { "/tijdlijn", "/tijdlijn?niveau=Provincial" })
+        {
+            var checkedPage = await browser.OpenAsync(address, width);
+            await Accessibility.AssertNoViolationsAsync(checkedPage);
+            await Accessibility.AssertNoSidewaysScrollAsync(checkedPage);
+            await checkedPage.Context.CloseAsync();
+        }
     }
 
     [Fact]
@@ -60,6 +60,7 @@ public sealed class TimelineTests(BrowserFixture browser) : IClassFixture<Browse
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Het moment is opgeslagen.");
         await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "najaar 2027 Herijking RES Drenthe vastgesteld" })).ToBeVisibleAsync();
 
+        await Accessibility.AssertNoSidewaysScrollAsync(page);
         var resident = await browser.OpenAsync("/tijdlijn", 1280, javaScript: false);
         await Assertions.Expect(resident.GetByRole(AriaRole.Heading, new() { Name = "Herijking RES Drenthe vastgesteld" })).ToBeVisibleAsync();
         await Assertions.Expect(resident.GetByText("najaar 2027", new() { Exact = true })).ToBeVisibleAsync();
