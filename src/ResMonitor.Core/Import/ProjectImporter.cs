@@ -385,7 +385,7 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
                 continue;
             }
 
-            var duplicate = new PossibleDuplicate(row.Line, p.Id, p.Name, context.Codes.GetValueOrDefault(p.MunicipalityId, ""),
+            var duplicate = new PossibleDuplicate(row.Line, p.Id, p.Name, context.Municipalities.All.FirstOrDefault(m => m.Id == p.MunicipalityId)?.Name ?? "",
                 like.Project.Id, like.Project.Name, like.Reasons);
             if (!row.Generated)
             {
