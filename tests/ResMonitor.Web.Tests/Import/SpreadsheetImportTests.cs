@@ -289,6 +289,27 @@ public abstract class SpreadsheetImportTests<TDatabase>(TDatabase database) : IC
         Assert.Null(await FindAsync($"Zonnepark Anders {u}"));
     }
 
+    [Fact]
+    public async Task The_command_line_writes_the_template_with_the_regions_municipalities()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"sjabloon-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            var (code, output, error) = await database.RunAsync("import", "template", "--output", path);
+
+            Assert.True(code == 0, error);
+            Assert.Contains($"Sjabloon met 12 gemeenten geschreven naar {path}.", output);
+            using var document = SpreadsheetDocument.Open(path, false);
+            var workbook = document.WorkbookPart!;
+            var lists = (WorksheetPart)workbook.GetPartById(workbook.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == "lijsten").Id!);
+            Assert.Contains(lists.Worksheet.Descendants<Cell>(), c => c.InnerText == "Midden-Drenthe");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     /// <summary>The template with one row filled in on its first sheet, as typed text.</summary>
     private static byte[] Fill(byte[] template, string[] values)
     {
