@@ -255,7 +255,12 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
             importFile, dryRun, overwrite, maxRows, importRegion);
         importProjects.SetAction((parse, ct) => ImportAsync(Setting(parse), parse.GetValue(importFile)!, parse.GetValue(importRegion),
             parse.GetValue(dryRun), parse.GetValue(overwrite), parse.GetValue(maxRows), ct));
-        root.Subcommands.Add(CommandTree.Create("import", "lees gegevens in", importUsage, importProjects));
+        const string templateUsage = "Gebruik: resmonitor import template --output BESTAND.xlsx [--region ID].";
+        var templateFile = CommandTree.StringOption("--output", "BESTAND", "het sjabloon (.xlsx)");
+        var templateRegion = region();
+        var importTemplate = CommandTree.Create("template", "schrijf het invulsjabloon (Excel, met keuzelijsten en uitleg)", templateUsage, templateFile, templateRegion);
+        importTemplate.SetAction((parse, ct) => TemplateAsync(Setting(parse), parse.GetValue(templateFile), parse.GetValue(templateRegion), ct));
+        root.Subcommands.Add(CommandTree.Create("import", "lees gegevens in", importUsage, importProjects, importTemplate));
 
         const string exportUsage = "Gebruik: resmonitor export projects --format csv|xlsx|json|geojson [--output BESTAND] [--region ID].";
         var format = CommandTree.StringOption("--format", "csv|xlsx|json|geojson", "het formaat");
@@ -451,6 +456,29 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
         }
 
         await output.WriteAsync(ImportText.Render(report));
+        return Success;
+    }
+
+    private async Task<int> TemplateAsync(DatabaseSetting setting, string? path, string? regionOption, CancellationToken ct)
+    {
+        if (path is null)
+        {
+            throw new UsageException("Een sjabloon gaat niet naar het scherm: geef --output BESTAND.xlsx.");
+        }
+
+        var regionId = regionOption ?? ReferenceData.DefaultRegion;
+        await using var db = Open(setting, clock);
+        await EnsureSchemaAsync(db, ct);
+        var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == regionId, ct);
+        if (region is null)
+        {
+            await error.WriteLineAsync($"De regio '{regionId}' staat niet in het register.");
+            return Failure;
+        }
+
+        var names = await db.MunicipalitiesOf(regionId).Select(m => m.Name).ToListAsync(ct);
+        await File.WriteAllBytesAsync(path, ImportTemplate.Write(region.Name ?? region.Id, names, DateOnly.FromDateTime(clock.GetLocalNow().Date)), ct);
+        await output.WriteLineAsync($"Sjabloon met {names.Count} gemeenten geschreven naar {path}.");
         return Success;
     }
 

@@ -45,6 +45,25 @@ public static class ImportText
             }
         }
 
+        foreach (var added in report.Added.Where(a => a.Generated).Take(Listed))
+        {
+            text.AppendLine($"  nieuw {added.ProjectId} ({added.Name}), regel {added.Line}: het bestand gaf geen id; dit id is gemaakt uit regio, gemeente en naam.");
+        }
+
+        if (report.HeldBack.Count > 0)
+        {
+            text.AppendLine("Mogelijk dubbel, niet ingelezen tot iemand op de importpagina zegt of het een nieuw project is:");
+            foreach (var held in report.HeldBack)
+            {
+                text.AppendLine($"  regel {held.Line}, {held.Name}: lijkt op {held.ExistingId} ({held.ExistingName}): {string.Join("; ", held.Reasons)}");
+            }
+        }
+
+        foreach (var like in report.Resembling.Take(Listed))
+        {
+            text.AppendLine($"  let op: regel {like.Line}, {like.Key} ({like.Name}) lijkt op {like.ExistingId} ({like.ExistingName}): {string.Join("; ", like.Reasons)}. Ingelezen als nieuw project, want het bestand geeft een eigen project-id.");
+        }
+
         if (!report.DryRun && report.AuditEntries > 0)
         {
             text.AppendLine($"  {report.AuditEntries} regels in het auditlogboek (kanaal import, reden {report.FileName}).");

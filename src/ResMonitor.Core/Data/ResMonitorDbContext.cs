@@ -61,6 +61,10 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
 
     public DbSet<Governance.DecisionMoment> DecisionMoments => Set<Governance.DecisionMoment>();
 
+    public DbSet<Import.ImportDecision> ImportDecisions => Set<Import.ImportDecision>();
+
+    public DbSet<Import.ImportColumnMapping> ImportColumnMappings => Set<Import.ImportColumnMapping>();
+
     /// <summary>
     /// The site's data-protection keys (sign-in cookie, form tokens), shared by every instance on this database.
     /// Written only by ASP.NET Core; never logged in the audit trail and never in a backup.
@@ -266,6 +270,7 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
 
         ConfigureEscalation(builder);
         ConfigureGrid(builder);
+        ConfigureImport(builder);
         UseSnakeCaseNames(builder);
     }
 
@@ -311,6 +316,30 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
             e.Property(c => c.SearchAreaId).HasMaxLength(64);
             e.Property(c => c.Reinforcement).HasMaxLength(200);
         });
+
+    /// <summary>What the import remembers: decisions about possible duplicates, and matched columns per organisation.</summary>
+    private static void ConfigureImport(ModelBuilder builder)
+    {
+        builder.Entity<Import.ImportDecision>(e =>
+        {
+            e.ToTable("import_decisions");
+            e.HasKey(d => new { d.RegionId, d.RowKey });
+            e.HasOne<Region>().WithMany().HasForeignKey(d => d.RegionId);
+            e.Property(d => d.RegionId).HasMaxLength(64);
+            e.Property(d => d.RowKey).HasMaxLength(64);
+            e.Property(d => d.SameAs).HasMaxLength(64);
+            e.Property(d => d.DecidedBy).HasMaxLength(200);
+        });
+        builder.Entity<Import.ImportColumnMapping>(e =>
+        {
+            e.ToTable("import_column_mappings");
+            e.HasKey(m => new { m.Owner, m.HeaderKey });
+            e.Property(m => m.Owner).HasMaxLength(100);
+            e.Property(m => m.HeaderKey).HasMaxLength(200);
+            e.Property(m => m.ColumnName).HasMaxLength(64);
+            e.Property(m => m.UpdatedBy).HasMaxLength(200);
+        });
+    }
 
     /// <summary>Accounts: plain table names next to the register's, and a redacteur's organisation.</summary>
     private static void ConfigureAccounts(ModelBuilder builder)

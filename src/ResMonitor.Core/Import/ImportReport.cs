@@ -1,15 +1,31 @@
 namespace ResMonitor.Core.Import;
 
-/// <summary>One problem in an import file. Line 0 means the file as a whole.</summary>
-public sealed record ImportError(int Line, string Column, string Message)
+/// <summary>One problem in an import file. Line 0 means the file as a whole; <paramref name="Header"/> marks the header row.</summary>
+public sealed record ImportError(int Line, string Column, string Message, bool Header = false)
 {
     public override string ToString() => Line == 0
         ? Message
         : Column.Length == 0 ? $"Regel {Line}: {Message}" : $"Regel {Line}, kolom {Column}: {Message}";
 }
 
-/// <summary>A project the file adds to the register.</summary>
-public sealed record NewProject(int Line, string ProjectId, string Name);
+/// <summary>A project the file adds to the register; <paramref name="Generated"/> when the file gave no id and the import made it.</summary>
+public sealed record NewProject(int Line, string ProjectId, string Name, bool Generated = false);
+
+/// <summary>
+/// A new row of the file that looks like a project already in the register (<paramref name="Reasons"/>, in Dutch), held
+/// back until someone says whether it is a new project or the same one. <paramref name="Key"/> is the row's stable
+/// key (the id the import would give it), under which the decision is kept.
+/// </summary>
+public sealed record PossibleDuplicate(int Line, string Key, string Name, string Municipality, string ExistingId, string ExistingName, IReadOnlyList<string> Reasons);
+
+/// <summary>
+/// What was decided about a possible duplicate: a new project (<paramref name="SameAs"/> null) or the same project
+/// as the one in the register with that id. Kept per region under the row's key.
+/// </summary>
+public sealed record DuplicateDecision(string Key, string? SameAs, string DecidedBy, DateTimeOffset DecidedAt);
+
+/// <summary>A header the import did not recognise, for the column-matching step: its text and its position (1-based).</summary>
+public sealed record UnknownColumn(int Position, string Header);
 
 /// <summary>One column of a project that the file changes, with the values as the file format spells them ("" for empty).</summary>
 public sealed record FieldChange(string Column, string Old, string New);
@@ -28,8 +44,26 @@ public sealed record ImportReport(string FileName, int Rows, IReadOnlyList<Impor
 {
     public bool Succeeded => Errors.Count == 0;
 
-    /// <summary>The rows that have at least one error.</summary>
-    public int BadRows => Errors.Where(e => e.Line > 0).Select(e => e.Line).Distinct().Count();
+    /// <summary>The data rows that have at least one error (the header row is not one of them).</summary>
+    public int BadRows => Errors.Where(e => e.Line > 0 && !e.Header).Select(e => e.Line).Distinct().Count();
+
+    /// <summary>True when the header row itself is wrong: then no row was read.</summary>
+    public bool HeaderFailed => Errors.Any(e => e.Header);
+
+    /// <summary>New rows that look like a project in the register, not imported until decided.</summary>
+    public IReadOnlyList<PossibleDuplicate> HeldBack { get; init; } = [];
+
+    /// <summary>New rows with their own new id that resemble a project in the register: imported, and listed.</summary>
+    public IReadOnlyList<PossibleDuplicate> Resembling { get; init; } = [];
+
+    /// <summary>Headers the import did not recognise (each also an error), for the column-matching step.</summary>
+    public IReadOnlyList<UnknownColumn> UnknownColumns { get; init; } = [];
+
+    /// <summary>Headers of the file read through a matched column (header as in the file → column), for the report.</summary>
+    public IReadOnlyDictionary<string, string> AppliedMappings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The public source the new and changed projects get when the file has no bron column.</summary>
+    public string? DefaultSource { get; init; }
 
     public IReadOnlyList<NewProject> Added { get; init; } = [];
 
@@ -111,4 +145,19 @@ public sealed record ImportRequest(string RegionId, string FileName, bool DryRun
 
     /// <summary>The name of that municipality, for the error message.</summary>
     public string? OnlyMunicipalityName { get; init; }
+
+    /// <summary>
+    /// Headers the user matched to a column on the upload page: the header's key (<see cref="ImportColumns.Key"/>) to
+    /// a column of <see cref="ImportColumns.Known"/>, or <see cref="ImportColumns.Ignore"/> to leave the column out.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ColumnMapping { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Decisions about possible duplicates, by the row's key; a held-back row without one is not imported.</summary>
+    public IReadOnlyDictionary<string, DuplicateDecision> Decisions { get; init; } = new Dictionary<string, DuplicateDecision>();
+
+    /// <summary>
+    /// Who imports, as the public may read it ("het werkbureau", "gemeente Assen"): the source a project gets when the
+    /// file has no bron column is "Import door {Importer}, {date}", never the file's (internal) name.
+    /// </summary>
+    public string Importer { get; init; } = "het werkbureau";
 }

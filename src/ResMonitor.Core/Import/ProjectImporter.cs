@@ -175,9 +175,16 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
         var rows = parsed.Rows.Count + parsed.BadRowCount;
         if (parsed.Errors.Count > 0)
         {
-            return new(fileName, rows, parsed.Errors, 0, request.DryRun);
+            return new(fileName, rows, parsed.Errors, 0, request.DryRun) { UnknownColumns = parsed.Unknown, AppliedMappings = parsed.Applied };
         }
 
+        var (kept, heldBack, resembling, decisionErrors) = SortOutDuplicates(parsed.Rows, context);
+        if (decisionErrors.Count > 0)
+        {
+            return new(fileName, rows, decisionErrors, 0, request.DryRun);
+        }
+
+        parsed = parsed with { Rows = kept };
         var added = parsed.Rows.Where(r => !r.Existing).ToList();
         var merge = new ProjectMerge(parsed.Columns, context.Codes, context.Today, request.OverwriteCorrections);
         var corrections = parsed.Rows.Count == added.Count
@@ -191,7 +198,11 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
 
         var report = new ImportReport(fileName, rows, [], request.DryRun ? 0 : added.Count + plan.Changed.Count, request.DryRun)
         {
-            Added = added.Select(r => new NewProject(r.Line, r.Project.Id, r.Project.Name)).ToList(),
+            Added = added.Select(r => new NewProject(r.Line, r.Project.Id, r.Project.Name, r.Generated)).ToList(),
+            HeldBack = heldBack,
+            AppliedMappings = parsed.Applied,
+            Resembling = resembling,
+            DefaultSource = context.DefaultSource,
             Changed = plan.Changed.Select(c => c.Report).ToList(),
             KeptCorrections = plan.Kept,
             Unchanged = plan.Unchanged,
@@ -325,7 +336,7 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
 
                 register.PhaseHistory = [.. history[register.Id].OrderBy(c => c.Date).ThenBy(c => c.Phase)];
                 register.Permits = [.. permits[register.Id].OrderBy(c => c.Id)];
-                var outcome = merge.Compare(register, row.Project, row.Line, row.SourceGiven, row.SourceDateGiven, corrections);
+                var outcome = merge.Compare(register, row.Project, row.Line, row.SourceGiven, row.SourceDateGiven, corrections, row.StatusColumn);
                 plan.Kept.AddRange(outcome.Kept);
                 if (outcome.Columns.Count == 0)
                 {
@@ -350,6 +361,74 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
         return plan with { Unchanged = unchanged };
     }
 
+    /// <summary>
+    /// New rows that look like a project of the register. A row without an id of its own is held back until a
+    /// decision says it is a new project, or the same project as one in the register (then it updates that one). A row
+    /// with its own new id is imported (the id is the sender's statement that it is another project) and listed as
+    /// resembling, so that a park sent twice under two ids is seen.
+    /// </summary>
+    private static (List<ParsedRow> Kept, List<PossibleDuplicate> HeldBack, List<PossibleDuplicate> Resembling, List<ImportError> Errors)
+        SortOutDuplicates(List<ParsedRow> rows, Context context)
+    {
+        var kept = new List<ParsedRow>(rows.Count);
+        var heldBack = new List<PossibleDuplicate>();
+        var resembling = new List<PossibleDuplicate>();
+        var errors = new List<ImportError>();
+        var inFile = rows.Select(r => r.Project.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var p = row.Project;
+            var like = row.Existing ? null : context.Register.Resembles(p.Name, p.MunicipalityId, p.Technique, p.CapacityMw, p.Latitude, p.Longitude);
+            if (like is null)
+            {
+                kept.Add(row);
+                continue;
+            }
+
+            var duplicate = new PossibleDuplicate(row.Line, p.Id, p.Name, context.Municipalities.All.FirstOrDefault(m => m.Id == p.MunicipalityId)?.Name ?? "",
+                like.Project.Id, like.Project.Name, like.Reasons);
+            if (!row.Generated)
+            {
+                resembling.Add(duplicate);
+                kept.Add(row);
+                continue;
+            }
+
+            if (!context.Request.Decisions.TryGetValue(p.Id, out var decision))
+            {
+                heldBack.Add(duplicate);
+                continue;
+            }
+
+            if (decision.SameAs is null)
+            {
+                kept.Add(row);
+            }
+            else if (!context.ExistingProjects.TryGetValue(decision.SameAs, out var registered) || registered.RegionId != context.RegionId)
+            {
+                errors.Add(new(row.Line, C.Name, $"Besloten was dat dit hetzelfde project is als '{decision.SameAs}', maar dat project staat niet (meer) in het register van deze regio."));
+            }
+            else if (context.Request.OnlyMunicipality is { } only && registered.MunicipalityId != only)
+            {
+                errors.Add(new(row.Line, C.Name, $"Besloten was dat dit hetzelfde project is als '{decision.SameAs}', maar dat ligt in een andere gemeente; u mag alleen projecten van {context.Request.OnlyMunicipalityName} wijzigen."));
+            }
+            else if (inFile.Contains(decision.SameAs))
+            {
+                errors.Add(new(row.Line, C.Name, $"Besloten was dat dit hetzelfde project is als '{decision.SameAs}', maar dat project staat zelf ook in dit bestand."));
+            }
+            else
+            {
+                // The same project: the row updates the register's project under its own id.
+                p.Id = decision.SameAs;
+                p.PhaseHistory.ForEach(c => c.ProjectId = decision.SameAs);
+                p.Permits.ForEach(c => c.ProjectId = decision.SameAs);
+                kept.Add(row with { Existing = true });
+            }
+        }
+
+        return (kept, heldBack, resembling, errors);
+    }
+
     private static ImportReport Fail(string fileName, string message) => new(fileName, 0, [new(0, "", message)], 0, false);
 
     private static string Megabytes(long bytes) => bytes switch
@@ -360,12 +439,16 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
     };
 
     private sealed record Context(
-        ImportRequest Request, DateOnly Today, Dictionary<string, int> Municipalities, Dictionary<int, string> Codes,
-        HashSet<string> SearchAreas, Dictionary<string, (string RegionId, int MunicipalityId)> ExistingProjects)
+        ImportRequest Request, DateOnly Today, MunicipalityNames Municipalities, Dictionary<int, string> Codes,
+        HashSet<string> SearchAreas, Dictionary<string, (string RegionId, int MunicipalityId)> ExistingProjects,
+        DuplicateFinder Register)
     {
         public string RegionId => Request.RegionId;
 
         public string FileName => Request.FileName;
+
+        /// <summary>The public source of a project when the file has none: who imported it and when, not the file's name.</summary>
+        public string DefaultSource => $"Import door {Request.Importer} op {DutchFormat.Date(Today)}";
     }
 
     /// <summary>
@@ -384,17 +467,17 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
             return null;
         }
 
-        var municipalities = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var municipalities = new List<MunicipalityNames.Municipality>();
         var codes = new Dictionary<int, string>();
         var organisations = sql.Table<Organisation>();
         var kind = sql.Column<Organisation>(nameof(Organisation.Kind));
         var municipality = sql.Value<Organisation>(nameof(Organisation.Kind), OrganisationKind.Municipality);
         await ReadAsync(db,
-            $"SELECT {sql.Column<Organisation>(nameof(Organisation.Code))}, {sql.Column<Organisation>(nameof(Organisation.Id))} " +
+            $"SELECT {sql.Column<Organisation>(nameof(Organisation.Code))}, {sql.Column<Organisation>(nameof(Organisation.Id))}, {sql.Column<Organisation>(nameof(Organisation.Name))} " +
             $"FROM {organisations} WHERE {sql.Column<Organisation>(nameof(Organisation.RegionId))} = @region AND {kind} = @kind",
             r =>
             {
-                municipalities.Add(r.GetString(0), r.GetInt32(1));
+                municipalities.Add(new(r.GetInt32(1), r.GetString(0), r.GetString(2)));
                 codes.Add(r.GetInt32(1), r.GetString(0));
             }, ct, ("@region", regionId), ("@kind", municipality));
 
@@ -410,7 +493,20 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
             $"{sql.Column<Project>(nameof(Project.MunicipalityId))} FROM {sql.Table<Project>()}",
             r => existing.Add(r.GetString(0), (r.GetString(1), r.GetInt32(2))), ct);
 
-        return new(request, DateOnly.FromDateTime(clock.GetLocalNow().Date), municipalities, codes, areas, existing);
+        // The region's projects as the duplicate check compares them (name, municipality, technique, capacity, location).
+        var register = new List<DuplicateFinder.Registered>();
+        var p = (string name) => sql.Column<Project>(name);
+        await ReadAsync(db,
+            $"SELECT {p(nameof(Project.Id))}, {p(nameof(Project.Name))}, {p(nameof(Project.MunicipalityId))}, {p(nameof(Project.Technique))}, " +
+            $"{p(nameof(Project.CapacityMw))}, {p(nameof(Project.Latitude))}, {p(nameof(Project.Longitude))} FROM {sql.Table<Project>()} " +
+            $"WHERE {p(nameof(Project.RegionId))} = @region",
+            r => register.Add(new(
+                r.GetString(0), r.GetString(1), r.GetInt32(2), Enum.Parse<Technique>(r.GetString(3)), Convert.ToDecimal(r.GetValue(4), CultureInfo.InvariantCulture),
+                r.IsDBNull(5) ? null : r.GetDouble(5), r.IsDBNull(6) ? null : r.GetDouble(6))),
+            ct, ("@region", regionId));
+
+        return new(request, DateOnly.FromDateTime(clock.GetLocalNow().Date), new MunicipalityNames(municipalities), codes, areas, existing,
+            new DuplicateFinder(register));
     }
 
     /// <summary>Runs a query and hands each row over; true when there was a row.</summary>
@@ -440,9 +536,21 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
     }
 
     /// <summary>A good row: the project as the file has it, and whether it is already in the register.</summary>
-    private sealed record ParsedRow(int Line, Project Project, bool Existing, bool SourceGiven, bool SourceDateGiven);
+    private sealed record ParsedRow(int Line, Project Project, bool Existing, bool SourceGiven, bool SourceDateGiven)
+    {
+        /// <summary>The file gave no id; the import made it (<see cref="GeneratedId"/>) or found the project by name.</summary>
+        public bool Generated { get; init; }
 
-    private sealed record ParseResult(List<ParsedRow> Rows, List<ImportError> Errors, int BadRowCount, IReadOnlySet<string> Columns);
+        /// <summary>The phase column the row's status stands for, compared on an update as if the file had it.</summary>
+        public string? StatusColumn { get; init; }
+    }
+
+    private sealed record ParseResult(List<ParsedRow> Rows, List<ImportError> Errors, int BadRowCount, IReadOnlySet<string> Columns)
+    {
+        public List<UnknownColumn> Unknown { get; init; } = [];
+
+        public Dictionary<string, string> Applied { get; init; } = [];
+    }
 
     private ParseResult ParseCsv(Stream stream, Context context, CancellationToken ct)
     {
@@ -459,6 +567,9 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
     private ParseResult ParseXlsx(Stream stream, Context context, CancellationToken ct)
     {
         using var workbook = XlsxReader.Open(stream, options);
+        workbook.HeaderColumn = text => context.Request.ColumnMapping.TryGetValue(ImportColumns.Key(text), out var mapped)
+            ? mapped
+            : ImportColumns.Recognise(text).Column ?? text.Trim().ToLowerInvariant();
         var header = workbook.ReadHeader();
         return Parse(header, () => header is null, workbook.ReadAll(), context, options.MaxRows, ct);
     }
@@ -482,10 +593,12 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
         // A blank first line with rows after it is a header without column names.
         header ??= new CsvRecord(1, [""]);
 
-        var columns = ReadHeader(header, errors);
+        var unknown = new List<UnknownColumn>();
+        var applied = new Dictionary<string, string>(StringComparer.Ordinal);
+        var columns = ReadHeader(header, context.Request, errors, unknown, applied);
         if (errors.Count > 0)
         {
-            return new(rows, errors, 0, none);
+            return new(rows, errors, 0, none) { Unknown = unknown, Applied = applied };
         }
 
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -524,10 +637,17 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
             }
             else
             {
-                var project = ReadProject(row, context, seen, out var existing);
+                var project = ReadProject(row, context, seen, out var existing, out var generated);
                 if (errors.Count == before)
                 {
-                    rows.Add(new(record.Line, project!, existing, row.OptionalText(C.Source) is not null, row.OptionalText(C.SourceDate) is not null));
+                    var status = row.Has(ImportColumns.Status) && ImportColumns.ParseStatus(row.Text(ImportColumns.Status)) is { } phase
+                        ? PhaseRules.FieldOf(phase)
+                        : null;
+                    rows.Add(new(record.Line, project!, existing, row.OptionalText(C.Source) is not null, row.OptionalText(C.SourceDate) is not null)
+                    {
+                        Generated = generated,
+                        StatusColumn = status,
+                    });
                 }
             }
 
@@ -542,49 +662,118 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
             errors.Add(new(0, "", "Het bestand bevat alleen een kopregel en geen projecten."));
         }
 
-        return new(rows, errors, badRows, columns.Keys.ToHashSet(StringComparer.Ordinal));
+        return new(rows, errors, badRows, columns.Keys.ToHashSet(StringComparer.Ordinal)) { Applied = applied };
     }
 
-    private static Dictionary<string, int> ReadHeader(CsvRecord header, List<ImportError> errors)
+    /// <summary>
+    /// The columns of the header row: the format's names, the known Dutch variants (<see cref="ImportColumns"/>) and
+    /// what the user matched on the upload page. Every problem is an error of the header row; headers that are not
+    /// known are also returned, for the column-matching step.
+    /// </summary>
+    private static Dictionary<string, int> ReadHeader(
+        CsvRecord header, ImportRequest request, List<ImportError> errors, List<UnknownColumn> unknown, Dictionary<string, string> applied)
     {
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Error(string column, string message) => errors.Add(new(1, column, message, Header: true));
         for (var i = 0; i < header.Fields.Length; i++)
         {
-            var name = header.Fields[i].Trim().ToLowerInvariant();
-            if (name.Length == 0)
+            var text = header.Fields[i].Trim();
+            if (text.Length == 0)
             {
-                errors.Add(new(1, $"{i + 1}", "Deze kolom heeft geen naam."));
+                Error($"{i + 1}", "Deze kolom heeft geen naam.");
+                continue;
             }
-            else if (!C.Columns.Contains(name))
+
+            var match = ImportColumns.Recognise(text);
+            var column = match.Column;
+            if (column is null && request.ColumnMapping.TryGetValue(ImportColumns.Key(text), out var mapped))
             {
-                errors.Add(new(1, name, $"Onbekende kolom '{header.Fields[i].Trim()}'. Toegestane kolommen staan in docs/import-format.md."));
+                applied[text] = mapped;
+                if (mapped == ImportColumns.Ignore)
+                {
+                    continue;
+                }
+
+                column = ImportColumns.Known.Contains(mapped) ? mapped : null;
             }
-            else if (!columns.TryAdd(name, i))
+            else if (match.Candidates is { } candidates)
             {
-                errors.Add(new(1, name, "Deze kolom staat twee keer in de kopregel."));
+                Error(text, $"De kolom '{text}' kan twee velden zijn: {ImportColumns.Label(candidates[0])} ({candidates[0]}) of {ImportColumns.Label(candidates[1])} ({candidates[1]}). " +
+                            $"Noem de kolom '{candidates[0]}' of '{candidates[1]}', of koppel hem hieronder aan één veld.");
+                unknown.Add(new(i + 1, text));
+                continue;
+            }
+
+            if (column is null)
+            {
+                Error(text, $"Onbekende kolom '{text}'. Toegestane kolommen: {ImportColumns.AllowedList()}");
+                unknown.Add(new(i + 1, text));
+            }
+            else if (!columns.TryAdd(column, i))
+            {
+                var first = headers[column];
+                Error(column, string.Equals(first, text, StringComparison.OrdinalIgnoreCase)
+                    ? "Deze kolom staat twee keer in de kopregel."
+                    : $"De kolommen '{first}' (kolom {columns[column] + 1}) en '{text}' (kolom {i + 1}) betekenen allebei '{column}' ({ImportColumns.Label(column)}). Laat er één staan, of geef de andere een eigen naam.");
+            }
+            else
+            {
+                headers[column] = text;
             }
         }
 
-        foreach (var required in C.Required.Where(r => !columns.ContainsKey(r)))
+        foreach (var required in C.Required.Where(r => r != C.Id && !columns.ContainsKey(r)))
         {
-            errors.Add(new(1, required, $"De verplichte kolom '{required}' ontbreekt."));
+            Error(required, $"De verplichte kolom '{required}' ontbreekt. Verplicht zijn: naam ('Naam project'), techniek, gemeente en vermogen_mw ('Vermogen (MW)').");
         }
 
-        if (!C.HistoryPhases.Any(p => columns.ContainsKey(PhaseRules.FieldOf(p))))
+        var status = columns.ContainsKey(ImportColumns.Status);
+        var statusDate = columns.ContainsKey(ImportColumns.StatusDate);
+        if (status && !statusDate)
         {
-            errors.Add(new(1, "datum_…", "Er is geen kolom met een fasedatum, zoals datum_vergund of datum_gerealiseerd."));
+            Error(ImportColumns.Status, "Er is een kolom status maar geen kolom met de datum van die status ('Datum status' of 'datum'): elke status hoort bij een datum.");
+        }
+        else if (statusDate && !status)
+        {
+            Error(ImportColumns.StatusDate, "Er is een kolom met een datum van de status maar geen kolom status: zeg bij elke datum welke fase het project toen bereikte.");
+        }
+        else if (!status && !C.HistoryPhases.Any(p => columns.ContainsKey(PhaseRules.FieldOf(p))))
+        {
+            Error("datum_…", "Er is geen kolom met een fase: geef 'Status' met 'Datum status', of kolommen met een fasedatum, zoals datum_vergund of datum_gerealiseerd.");
         }
 
         return columns;
     }
 
-    private static Project? ReadProject(Row row, Context context, Dictionary<string, int> seen, out bool existing)
+    private static Project? ReadProject(Row row, Context context, Dictionary<string, int> seen, out bool existing, out bool generated)
     {
         existing = false;
+        generated = false;
+        var name = row.Text(C.Name);
+        if (name.Length == 0)
+        {
+            row.Error(C.Name, "De naam is leeg.");
+        }
+        else if (ProjectRules.NameLength(name) is { } nameProblem)
+        {
+            row.Error(C.Name, nameProblem);
+        }
+
+        var municipality = ResolveMunicipality(row, context);
+        var municipalityId = municipality?.Id ?? 0;
         var id = row.Text(C.Id);
+        if (id.Length == 0 && name.Length > 0 && municipality is not null)
+        {
+            // No id in the file: the project of that name in that municipality, or a key made from region,
+            // municipality and name, so that the same file imported again updates instead of adding twice.
+            id = context.Register.SameName(municipality.Id, name)?.Id ?? GeneratedId(context.RegionId, municipality.Code, name);
+            generated = true;
+        }
+
         if (id.Length == 0)
         {
-            row.Error(C.Id, "Het project-id is leeg.");
+            // Without a name or a municipality no id can be made; those are reported already.
         }
         else if (ProjectRules.IdFormat(id) is { } idProblem)
         {
@@ -592,7 +781,9 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
         }
         else if (seen.TryGetValue(id, out var firstLine))
         {
-            row.Error(C.Id, $"Project-id '{id}' staat ook al op regel {firstLine} van dit bestand.");
+            row.Error(generated ? C.Name : C.Id, generated
+                ? $"Regel {firstLine} van dit bestand heeft al een project '{name}' in {municipality!.Name}."
+                : $"Project-id '{id}' staat ook al op regel {firstLine} van dit bestand.");
         }
         else
         {
@@ -611,33 +802,13 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
             }
         }
 
-        var name = row.Text(C.Name);
-        if (name.Length == 0)
-        {
-            row.Error(C.Name, "De naam is leeg.");
-        }
-        else if (ProjectRules.NameLength(name) is { } nameProblem)
-        {
-            row.Error(C.Name, nameProblem);
-        }
-
         var techniqueText = row.Text(C.Technique);
-        var technique = Labels.ParseTechnique(techniqueText);
+        var technique = ImportColumns.ParseTechnique(techniqueText);
         if (!ProjectRules.IsProjectTechnique(technique))
         {
-            row.Error(C.Technique, $"Onbekende techniek '{techniqueText}': kies wind, zon op land of zon op dak.");
-        }
-
-        var municipalityCode = row.Text(C.Municipality);
-        if (!context.Municipalities.TryGetValue(municipalityCode, out var municipalityId))
-        {
-            row.Error(C.Municipality, municipalityCode.Length == 0
-                ? "De gemeente is leeg: geef de CBS-code, bijvoorbeeld GM0106."
-                : $"Onbekende gemeentecode '{municipalityCode}': deze gemeente hoort niet bij de regio.");
-        }
-        else if (context.Request.OnlyMunicipality is { } only && municipalityId != only)
-        {
-            row.Error(C.Municipality, $"Dit project ligt in {municipalityCode.ToUpperInvariant()}; u mag alleen projecten van {context.Request.OnlyMunicipalityName} inlezen.");
+            row.Error(C.Technique, techniqueText.Length == 0
+                ? "De techniek is leeg: kies wind, zon op land of zon op dak."
+                : $"Onbekende techniek '{techniqueText}': kies wind, zon op land of zon op dak (ook herkend: Zon, Zonnepark, Zonnedak, Windpark).");
         }
 
         var capacity = row.Number(C.Capacity, required: true);
@@ -655,6 +826,7 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
         var (latitude, longitude) = ReadLocation(row);
         var measured = ReadYield(row, context.Today);
         var history = ReadHistory(row, id);
+        ReadStatus(row, id, history);
         var permit = ReadPermit(row, id, technique, capacity);
 
         var ownership = row.Number(C.LocalOwnership);
@@ -720,11 +892,55 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
             Phase = current.Phase,
             PhaseDate = history.Count > 0 ? current.Date : null,
             IsExample = example,
-            Source = row.OptionalText(C.Source) ?? context.FileName,
+            Source = row.OptionalText(C.Source) ?? context.DefaultSource,
             SourceDate = sourceDate,
             PhaseHistory = history,
             Permits = permits,
         };
+    }
+
+    /// <summary>
+    /// The one place where an import row's municipality is decided: a name or CBS code of the region
+    /// (<see cref="MunicipalityNames"/>), and for a redacteur only their own. Null, with the error reported, otherwise.
+    /// </summary>
+    private static MunicipalityNames.Municipality? ResolveMunicipality(Row row, Context context)
+    {
+        var text = row.Text(C.Municipality);
+        var resolution = context.Municipalities.Resolve(text);
+        if (resolution.Found is not { } municipality)
+        {
+            var looksLikeCode = text.Length > 2 && text.StartsWith("GM", StringComparison.OrdinalIgnoreCase) && text[2..].All(char.IsAsciiDigit);
+            row.Error(C.Municipality, looksLikeCode
+                ? $"Onbekende gemeentecode '{text}': geen gemeente van deze regio heeft die code. Gemeenten in deze regio: {string.Join(", ", context.Municipalities.All.Select(m => $"{m.Name} ({m.Code})"))}."
+                : resolution.Problem!);
+            return null;
+        }
+
+        if (context.Request.OnlyMunicipality is { } only && municipality.Id != only)
+        {
+            var named = text.StartsWith("GM", StringComparison.OrdinalIgnoreCase) ? text.ToUpperInvariant() : municipality.Name;
+            row.Error(C.Municipality, $"Dit project ligt in {named}; u mag alleen projecten van {context.Request.OnlyMunicipalityName} inlezen.");
+            return null;
+        }
+
+        return municipality;
+    }
+
+    /// <summary>
+    /// The id of a project the file gives none: region, municipality code and name as a readable key
+    /// ("drenthe-gm0114-zonnepark-de-hooge-stoep"), the same for the same row every time. A long name is cut and
+    /// followed by a short hash of the whole, so that two long names never share an id.
+    /// </summary>
+    public static string GeneratedId(string regionId, string municipalityCode, string name)
+    {
+        var id = Slug.From($"{regionId} {municipalityCode} {name}");
+        if (id.Length <= 64)
+        {
+            return id;
+        }
+
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..8];
+        return id[..55].TrimEnd('-') + "-" + hash;
     }
 
     private static (double? Latitude, double? Longitude) ReadLocation(Row row)
@@ -832,6 +1048,60 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
         return history;
     }
 
+    /// <summary>
+    /// The status column with its date ("Vergund", 1-3-2024) as one more dated phase. A status without a date, a date
+    /// without a status, an unknown status, or a date that the same phase's own column contradicts is an error.
+    /// </summary>
+    private static void ReadStatus(Row row, string id, List<PhaseChange> history)
+    {
+        if (!row.Has(ImportColumns.Status))
+        {
+            return;
+        }
+
+        var text = row.Text(ImportColumns.Status);
+        var before = row.ErrorCount;
+        var date = row.Date(ImportColumns.StatusDate);
+        if (row.ErrorCount > before)
+        {
+            return;
+        }
+
+        if (text.Length == 0 && date is null)
+        {
+            return;
+        }
+
+        if (text.Length == 0)
+        {
+            row.Error(ImportColumns.Status, $"Er staat een datum ({DutchFormat.Date(date!.Value)}) maar geen status: vul in welke fase het project op die datum bereikte, bijvoorbeeld {string.Join(", ", ImportColumns.StatusNames.Take(3))}.");
+            return;
+        }
+
+        if (ImportColumns.ParseStatus(text) is not { } phase)
+        {
+            row.Error(ImportColumns.Status, $"Onbekende status '{text}'. Kies uit: {string.Join(", ", ImportColumns.StatusNames)}.");
+            return;
+        }
+
+        if (date is null)
+        {
+            row.Error(ImportColumns.StatusDate, $"Bij de status '{text}' hoort een datum: sinds wanneer is het project {Labels.Phase(phase)}? Schrijf 2024-03-01 of 1-3-2024.");
+            return;
+        }
+
+        var same = history.FirstOrDefault(c => c.Phase == phase);
+        if (same is null)
+        {
+            history.Add(new PhaseChange { ProjectId = id, Phase = phase, Date = date.Value });
+            history.Sort((a, b) => a.Phase.CompareTo(b.Phase));
+        }
+        else if (same.Date != date.Value)
+        {
+            row.Error(ImportColumns.StatusDate, $"De status '{text}' sinds {DutchFormat.Date(date.Value)} spreekt de kolom {PhaseRules.FieldOf(phase)} ({DutchFormat.Date(same.Date)}) tegen.");
+        }
+    }
+
     private static Permit? ReadPermit(Row row, string id, Technique? technique, decimal? capacity)
     {
         var authorityText = row.OptionalText(C.Authority);
@@ -927,6 +1197,8 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
         }
 
         public string? OptionalText(string column) => Text(column) is { Length: > 0 } s ? s : null;
+
+        public bool Has(string column) => columns.ContainsKey(column);
 
         public decimal? Number(string column, bool required = false)
         {

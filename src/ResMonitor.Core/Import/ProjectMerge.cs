@@ -48,7 +48,7 @@ internal sealed class ProjectMerge
     /// The columns to write, their old and new values, and the manual corrections that stay. The source and reference
     /// date follow the file when the file states them, or when anything else changes (empty: the file name and today).
     /// </summary>
-    public Outcome Compare(Project register, Project file, int line, bool sourceGiven, bool sourceDateGiven, ManualCorrections corrections)
+    public Outcome Compare(Project register, Project file, int line, bool sourceGiven, bool sourceDateGiven, ManualCorrections corrections, string? statusColumn = null)
     {
         var old = Cells(register);
         var @new = Cells(file);
@@ -62,6 +62,12 @@ internal sealed class ProjectMerge
             }
 
             Consider(column);
+        }
+
+        // A status with its date stands for that phase's column, in this row only.
+        if (statusColumn is not null && !_compared.Contains(statusColumn))
+        {
+            Consider(statusColumn);
         }
 
         var changedBefore = outcome.Columns.Count > 0;

@@ -144,6 +144,12 @@ public sealed class XlsxReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// Which column a header means (so that a date cell under "Datum status" reads as a date); unset: the header
+    /// itself, in lower case.
+    /// </summary>
+    public Func<string, string>? HeaderColumn { get; set; }
+
     /// <summary>The first row: the column names.</summary>
     public CsvRecord? ReadHeader()
     {
@@ -154,7 +160,7 @@ public sealed class XlsxReader : IDisposable
         }
 
         var header = rows.Current;
-        _header = header.Fields.Select(f => f.Trim().ToLowerInvariant()).ToArray();
+        _header = header.Fields.Select(f => HeaderColumn?.Invoke(f) ?? f.Trim().ToLowerInvariant()).ToArray();
         return header;
     }
 
@@ -301,7 +307,7 @@ public sealed class XlsxReader : IDisposable
                     return value;
                 }
 
-                if (C.DateColumns.Contains(name) && number is >= 1 and < 2958466)
+                if ((C.DateColumns.Contains(name) || name == ImportColumns.StatusDate) && number is >= 1 and < 2958466)
                 {
                     return DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(number))).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 }

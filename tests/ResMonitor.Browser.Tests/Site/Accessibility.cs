@@ -22,7 +22,10 @@ public static class Accessibility
     public static async Task AssertNoSidewaysScrollAsync(IPage page)
     {
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
-        Assert.False(overflow, $"{page.Url} scrolls sideways at {page.ViewportSize?.Width} px");
+        var widest = overflow
+            ? await page.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(-5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')")
+            : "";
+        Assert.False(overflow, $"{page.Url} scrolls sideways at {page.ViewportSize?.Width} px: {widest}");
     }
 
     /// <summary>Tabs through the page and checks that keyboard focus reaches every link, the skip link first.</summary>

@@ -76,7 +76,8 @@ public abstract partial class ImportPageTests<TDatabase>(TDatabase database) : S
     {
         var id = "UP" + Guid.NewGuid().ToString("N")[..8];
         var path = Path.Combine(Path.GetTempPath(), $"{id}.csv");
-        await File.WriteAllTextAsync(path, $"{Header}\n{id},Zonnepark {id},zon op land,{municipality},12.5,2019-01-01,2020-06-15\n");
+        // A source of its own, as a supplier's file states it: a later import without one then visibly becomes the source.
+        await File.WriteAllTextAsync(path, $"{Header},bron\n{id},Zonnepark {id},zon op land,{municipality},12.5,2019-01-01,2020-06-15,Opgave leverancier {id}\n");
         var (code, _, error) = await Database.RunAsync("import", "projects", path);
         File.Delete(path);
         Assert.True(code == 0, error);
@@ -112,7 +113,7 @@ public abstract partial class ImportPageTests<TDatabase>(TDatabase database) : S
 
         Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
         var done = Html(await confirm.Content.ReadAsStringAsync());
-        // Three entries: the new project, the capacity, and the changed project's source (now the file).
+        // Three entries: the new project, the capacity, and the changed project's source (now this import, in public words).
         Assert.Contains("opgave-assen.csv is ingelezen: 1 nieuwe en 1 gewijzigde projecten, 3 regels in het auditlogboek", done);
         await using (var db = Database.CreateContext())
         {

@@ -71,7 +71,8 @@ public abstract class ImportTests<TDatabase>(TDatabase database) : IClassFixture
         Assert.Equal(12.5m, solar.CapacityMw);
         Assert.Equal(Phase.InProcedure, solar.Phase);
         Assert.False(solar.IsExample);
-        Assert.EndsWith(".csv", solar.Source);
+        // Without a bron column the public source says who imported it and when, never the (internal) file name.
+        Assert.Equal("Import door het werkbureau op 1 december 2026", solar.Source);
     }
 
     [Fact]
@@ -202,12 +203,12 @@ public abstract class ImportTests<TDatabase>(TDatabase database) : IClassFixture
     {
         var p = Prefix();
         var (code, _, error) = await ImportAsync(
-            $"{Header}\n{p}1,Goed,wind,GM0106,10,2020-01-01,,\n{p}2,Fout,wind,GM9999,10,2020-01-01,,\n{p}3,Goed,wind,GM0106,10,2020-01-01,,\n{p}4,Fout,zon,GM0106,-1,2020-01-01,,\n");
+            $"{Header}\n{p}1,Goed,wind,GM0106,10,2020-01-01,,\n{p}2,Fout,wind,GM9999,10,2020-01-01,,\n{p}3,Goed,wind,GM0106,10,2020-01-01,,\n{p}4,Fout,kolen,GM0106,-1,2020-01-01,,\n");
 
         Assert.Equal(1, code);
         Assert.Contains("2 van 4 regels kloppen niet", error);
         Assert.Contains("Regel 3, kolom gemeente", error);
-        Assert.Contains("Regel 5, kolom techniek: Onbekende techniek 'zon'", error);
+        Assert.Contains("Regel 5, kolom techniek: Onbekende techniek 'kolen'", error);
         Assert.Contains("Regel 5, kolom vermogen_mw", error);
         Assert.Equal(0, await CountAsync(p));
     }

@@ -61,7 +61,8 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database) : IClassFixt
     {
         var id = "RT" + Guid.NewGuid().ToString("N")[..8];
         var path = Path.Combine(_folder, $"new-{id}.csv");
-        await File.WriteAllTextAsync(path, $"project_id,naam,techniek,gemeente,vermogen_mw,{columns}\n{id},Zonnepark {id},zon op land,GM0106,12.5,{values}\n");
+        // A source of its own, as a supplier's file states it: a later import without one then visibly becomes the source.
+        await File.WriteAllTextAsync(path, $"project_id,naam,techniek,gemeente,vermogen_mw,{columns},bron\n{id},Zonnepark {id},zon op land,GM0106,12.5,{values},Opgave leverancier {id}\n");
         var (code, _, error) = await ImportAsync(path);
         Assert.True(code == 0, error);
         return id;
@@ -254,8 +255,9 @@ public abstract class RoundTripTests<TDatabase>(TDatabase database) : IClassFixt
         Assert.Contains($"\"project_id\":\"{id}\"", added.NewValue);
         Assert.Equal(("Permitted", "Realised"), entries.Where(e => e.Field == "phase").Select(e => (e.OldValue, e.NewValue)).Single());
         Assert.Equal(("2020-06-15", "2023-09-01"), entries.Where(e => e.Field == "phase_date").Select(e => (e.OldValue, e.NewValue)).Single());
-        // A changed project takes the file as its source (the reference date is today's already).
-        Assert.Equal("fasen.csv", entries.Single(e => e.Field == "source").NewValue);
+        // A changed project takes the import as its source, in public words: who and when, not the file's name (the
+        // reference date is today's already); the audit entry keeps the file name as its reason.
+        Assert.Equal("Import door het werkbureau op 1 december 2026", entries.Single(e => e.Field == "source").NewValue);
         Assert.Equal(5, entries.Count);
         await using var db = database.CreateContext();
         var project = await db.Projects.Include(p => p.PhaseHistory).SingleAsync(p => p.Id == id);

@@ -45,6 +45,27 @@ public sealed class ImportModel(ResMonitorDbContext db, UserManager<User> users,
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
 
+    /// <summary>For the column-matching step: the columns the file's unknown headers may be matched to, with their labels.</summary>
+    public static IReadOnlyList<(string Column, string Label)> Fields { get; } =
+        ImportColumns.Known.Select(c => (c, ImportColumns.Label(c) == c ? c : $"{ImportColumns.Label(c)} ({c})")).ToList();
+
+    /// <summary>What happened to this user's decisions about possible duplicates (someone else may have been first).</summary>
+    public List<string> DecisionNotices { get; } = [];
+
+    /// <summary>Headers matched on an earlier upload of this organisation and applied to this file.</summary>
+    public List<string> RememberedMappings { get; } = [];
+
+    /// <summary>The XLSX template: the columns with Dutch headers, drop-down lists and a sheet that explains them.</summary>
+    public async Task<IActionResult> OnGetSjabloonAsync(CancellationToken ct)
+    {
+        var region = HttpContext.Region();
+        var municipalities = await db.Organisations.AsNoTracking()
+            .Where(o => o.RegionId == region.Id && o.Kind == Core.Regions.OrganisationKind.Municipality)
+            .Select(o => o.Name).ToListAsync(ct);
+        var bytes = ImportTemplate.Write(region.Name ?? region.Id, municipalities, Today);
+        return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"sjabloon-projecten-{region.Id}.xlsx");
+    }
+
     public async Task OnGetAsync([FromQuery(Name = "te-groot")] long? tooLarge)
     {
         await LoadScopeAsync();
@@ -79,7 +100,38 @@ public sealed class ImportModel(ResMonitorDbContext db, UserManager<User> users,
         var store = UploadStore.Default(clock);
         var upload = await store.SaveAsync(bestand, UserId(), ct);
         Report = await RunAsync(upload, scope, dryRun: true, ct);
-        if (Report.Succeeded && (Report.Added.Count > 0 || Report.Changed.Count > 0))
+        return Checked(store, upload);
+    }
+
+    /// <summary>Step 1b: the unknown columns matched to fields (or ignored); remembered for the organisation, then checked again.</summary>
+    public async Task<IActionResult> OnPostKoppelenAsync(string? token, bool overschrijven, string[]? kop, string[]? veld, CancellationToken ct)
+    {
+        var scope = await LoadScopeAsync();
+        Overwrite = overschrijven;
+        var store = UploadStore.Default(clock);
+        if (store.Find(token, UserId()) is not { } upload)
+        {
+            return Refuse("Dit bestand is niet meer beschikbaar (na een uur wordt het gewist, of het is al ingelezen). Kies het opnieuw.", StatusCodes.Status410Gone);
+        }
+
+        var mapping = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < (kop?.Length ?? 0) && i < (veld?.Length ?? 0); i++)
+        {
+            var choice = veld![i];
+            if (choice == ImportColumns.Ignore || ImportColumns.Known.Contains(choice))
+            {
+                mapping[ImportColumns.Key(kop![i])] = choice;
+            }
+        }
+
+        await new ImportMemory(db, clock).RememberAsync(Owner(scope), mapping, User.Identity?.Name ?? UserId(), ct);
+        Report = await RunAsync(upload, scope, dryRun: true, ct);
+        return Checked(store, upload);
+    }
+
+    private PageResult Checked(UploadStore store, UploadStore.Upload upload)
+    {
+        if ((Report!.Succeeded && (Report.Added.Count > 0 || Report.Changed.Count > 0 || Report.HeldBack.Count > 0)) || Report.UnknownColumns.Count > 0)
         {
             Token = upload.Token;
         }
@@ -96,8 +148,11 @@ public sealed class ImportModel(ResMonitorDbContext db, UserManager<User> users,
         return Page();
     }
 
-    /// <summary>Step 2: import the kept file for real.</summary>
-    public async Task<IActionResult> OnPostImporterenAsync(string? token, bool overschrijven, CancellationToken ct)
+    /// <summary>
+    /// Step 2: store the decisions about possible duplicates (the first stored decision of a row counts; a later one
+    /// is told whose counts), then import the kept file for real.
+    /// </summary>
+    public async Task<IActionResult> OnPostImporterenAsync(string? token, bool overschrijven, Dictionary<string, string>? besluit, CancellationToken ct)
     {
         var scope = await LoadScopeAsync();
         Overwrite = overschrijven;
@@ -107,10 +162,16 @@ public sealed class ImportModel(ResMonitorDbContext db, UserManager<User> users,
             return Refuse("Dit bestand is niet meer beschikbaar (na een uur wordt het gewist, of het is al ingelezen). Kies het opnieuw.", StatusCodes.Status410Gone);
         }
 
+        await DecideAsync(besluit, ct);
         try
         {
             Report = await RunAsync(upload, scope, dryRun: false, ct);
             Imported = Report.Succeeded;
+        }
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
+        {
+            // Another import wrote the same projects a moment earlier: nothing of this one is stored.
+            return Refuse("Terwijl dit bestand werd ingelezen, heeft iemand anders dezelfde projecten ingelezen. Er is niets opgeslagen; controleer het bestand opnieuw.", StatusCodes.Status409Conflict);
         }
         finally
         {
@@ -125,16 +186,72 @@ public sealed class ImportModel(ResMonitorDbContext db, UserManager<User> users,
         return Page();
     }
 
+    private async Task DecideAsync(Dictionary<string, string>? choices, CancellationToken ct)
+    {
+        var memory = new ImportMemory(db, clock);
+        var regionId = HttpContext.Region().Id;
+        foreach (var (key, choice) in choices ?? [])
+        {
+            string? sameAs;
+            if (choice == "nieuw")
+            {
+                sameAs = null;
+            }
+            else if (choice.StartsWith("zelfde:", StringComparison.Ordinal) && choice.Length > "zelfde:".Length)
+            {
+                sameAs = choice["zelfde:".Length..];
+            }
+            else
+            {
+                continue;
+            }
+
+            if (key.Length > 64)
+            {
+                continue;
+            }
+
+            var outcome = await memory.DecideAsync(regionId, key, sameAs, User.Identity?.Name ?? UserId(), ct);
+            if (!outcome.Ours)
+            {
+                var what = outcome.Stored.SameAs is null
+                    ? "dit is een nieuw project"
+                    : $"dit is hetzelfde project als {outcome.Stored.SameAs}";
+                DecisionNotices.Add(string.Equals(outcome.Stored.SameAs, sameAs, StringComparison.Ordinal)
+                    ? $"Over '{key}' had {outcome.Stored.DecidedBy} al hetzelfde besloten ({what})."
+                    : $"Over '{key}' had {outcome.Stored.DecidedBy} al besloten, op {L(outcome.Stored.DecidedAt)}: {what}. Dat besluit geldt; uw keuze is niet opgeslagen.");
+            }
+        }
+    }
+
+    private string L(DateTimeOffset at) => DutchFormat.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, clock.LocalTimeZone).Date)) +
+                                          " " + TimeZoneInfo.ConvertTime(at, clock.LocalTimeZone).ToString("HH:mm", DutchFormat.Culture);
+
+    /// <summary>Whose remembered column matches: the redacteur's organisation, or the region's werkbureau.</summary>
+    private string Owner((int? Id, string? Name) scope) =>
+        scope.Id is { } id ? $"organisatie:{id}" : $"werkbureau:{HttpContext.Region().Id}";
+
     private async Task<ImportReport> RunAsync(UploadStore.Upload upload, (int? Id, string? Name) scope, bool dryRun, CancellationToken ct)
     {
+        var memory = new ImportMemory(db, clock);
+        var mapping = await memory.MappingsAsync(Owner(scope), ct);
+        var decisions = await memory.DecisionsAsync(HttpContext.Region().Id, ct);
         var importer = new ProjectImporter(db, ImportSettings.From(configuration), clock);
         var request = new ImportRequest(HttpContext.Region().Id, upload.FileName, dryRun)
         {
             OverwriteCorrections = Overwrite,
             OnlyMunicipality = scope.Id,
             OnlyMunicipalityName = scope.Name,
+            Importer = scope.Id is null ? "het werkbureau" : $"gemeente {scope.Name}",
+            ColumnMapping = mapping,
+            Decisions = decisions,
         };
-        return await importer.ImportFileAsync(request, upload.Path, ct);
+        var report = await importer.ImportFileAsync(request, upload.Path, ct);
+        RememberedMappings.Clear();
+        RememberedMappings.AddRange(report.AppliedMappings.Select(m => m.Value == ImportColumns.Ignore
+            ? $"'{m.Key}' wordt genegeerd"
+            : $"'{m.Key}' is {ImportColumns.Label(m.Value)} ({m.Value})"));
+        return report;
     }
 
     private PageResult Refuse(string message, int status = StatusCodes.Status400BadRequest)
