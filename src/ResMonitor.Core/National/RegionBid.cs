@@ -3,7 +3,7 @@ namespace ResMonitor.Core.National;
 /// <summary>What a region's RES 1.0 bid is: one figure, a range, or not known (never zero).</summary>
 public enum BidKind
 {
-    Single,
+    Figure,
     Range,
     Unknown,
 }
@@ -48,14 +48,14 @@ public sealed class RegionBid
     /// uncertain figure with a range, or a range alone, is a range; nothing at all is unknown.
     /// </summary>
     public BidKind Kind =>
-        BidMwh is not null && (!IsUncertain || LowMwh is null || HighMwh is null) ? BidKind.Single
+        BidMwh is not null && (!IsUncertain || LowMwh is null || HighMwh is null) ? BidKind.Figure
         : LowMwh is not null && HighMwh is not null ? BidKind.Range
         : BidKind.Unknown;
 
     /// <summary>The low end of the band: the range's low end, else the single figure; null when unknown.</summary>
     public decimal? BandLowMwh => Kind switch
     {
-        BidKind.Single => LowMwh ?? BidMwh,
+        BidKind.Figure => LowMwh ?? BidMwh,
         BidKind.Range => LowMwh,
         _ => null,
     };
@@ -63,7 +63,7 @@ public sealed class RegionBid
     /// <summary>The high end of the band: the range's high end, else the single figure; null when unknown.</summary>
     public decimal? BandHighMwh => Kind switch
     {
-        BidKind.Single => HighMwh ?? BidMwh,
+        BidKind.Figure => HighMwh ?? BidMwh,
         BidKind.Range => HighMwh,
         _ => null,
     };
