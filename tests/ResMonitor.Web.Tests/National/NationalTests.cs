@@ -220,6 +220,26 @@ public abstract class NationalTests<TDatabase>(TDatabase database) : SiteTest<TD
     }
 
     [Fact]
+    public async Task The_open_data_package_holds_the_national_table_with_its_columns_described()
+    {
+        await SeedAsync();
+        await using var zipStream = await Client.GetStreamAsync("/open-data/drenthe/open-data.zip");
+        using var zip = new System.IO.Compression.ZipArchive(zipStream);
+        var entry = zip.GetEntry("landelijk-regios.csv");
+        Assert.NotNull(entry);
+        using (var reader = new StreamReader(entry.Open()))
+        {
+            var csv = await reader.ReadToEndAsync();
+            Assert.Equal(await Client.GetStringAsync("/open-data/landelijk/regios.csv"), csv);
+        }
+
+        using var descriptor = new StreamReader(zip.GetEntry("datapackage.json")!.Open());
+        using var package = JsonDocument.Parse(await descriptor.ReadToEndAsync());
+        var resource = package.RootElement.GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("path").GetString() == "landelijk-regios.csv");
+        Assert.Contains(resource.GetProperty("schema").GetProperty("fields").EnumerateArray(), f => f.GetProperty("name").GetString() == "bod_soort");
+    }
+
+    [Fact]
     public async Task The_national_sums_equal_the_sum_of_the_regions_figures()
     {
         await SeedAsync();
