@@ -171,6 +171,8 @@ public abstract class NationalTests<TDatabase>(TDatabase database) : SiteTest<TD
         Assert.Contains("href=\"/groningen\"", Row("groningen"));
         Assert.Contains("nog geen projecten geregistreerd", Row("zeeland"));
         Assert.Contains("1 van 10 gemeenten", Row("groningen"));
+        // Groningen has no full-load hours: its solar field in procedure has no yield, and the row says so.
+        Assert.Contains("2 projecten, waarvan 1 zonder opbrengst", Row("groningen"));
         Assert.Contains("https://www.resgroningen.nl/default.aspx", Row("groningen"));
         // The sums: 25 single bids, 2 ranges, 3 unknown; the band of the bids 51,2 to 51,9 TWh.
         Assert.Contains("25 regio's noemen één getal (samen 48,0 TWh), 2 een bandbreedte; van 3 regio's is het bod onbekend", html);
@@ -275,6 +277,11 @@ public abstract class NationalTests<TDatabase>(TDatabase database) : SiteTest<TD
         Assert.Contains("Ten opzichte van het landelijk gemiddelde", html);
         Assert.Contains("Groningen heeft 0% van haar RES 1.0-bod gerealiseerd; het landelijk gemiddelde is", html);
         Assert.Contains("href=\"/landelijk\"", html);
+
+        // A region without projects says so instead of a share of 0%.
+        var zeeland = WebUtility.HtmlDecode(await Client.GetStringAsync("/zeeland"));
+        Assert.Contains("Voor Zeeland zijn nog geen projecten geregistreerd, dus nog geen aandeel van het bod", zeeland);
+        Assert.DoesNotContain("Zeeland heeft 0%", zeeland);
     }
 
     [Fact]
