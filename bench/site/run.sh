@@ -192,6 +192,10 @@ print(next(r["project_id"] for r in rows if r["gemeente"] == "GM0106"))')
         "map|/kaart" "indicators|/indicatoren" "signals|/signalen" "forecast|/prognose" "open-data|/open-data"
         "home-past|/?peildatum=$past" "municipality-past|/gemeenten/assen?peildatum=$past"
         "project-past|/projecten/$id?peildatum=$past" "map-past|/kaart?peildatum=$past")
+    # The national page answers only when the instance holds more than one region.
+    if [ "$name" = national ]; then
+        pages+=("national|/landelijk" "national-past|/landelijk?peildatum=$past")
+    fi
     local resolved=()
     for page in "${pages[@]}"; do
         n=${page%%|*}

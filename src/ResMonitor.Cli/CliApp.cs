@@ -43,6 +43,9 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
                                              (een demonstratie, overal als voorbeeld gemarkeerd);
                                              --without-examples: voorbeelden eruit;
                                              --skip-projects: de echte projecten niet laden
+          seed --national | --regions ES01,ES03 [--national-folder MAP]
+                                             ook alle 30 RES-regio's (of de gekozen) met hun
+                                             gemeenten, grenzen en RES 1.0-bod met bron
           status [--json] [--region ID]
                                              het overzicht tegen het doel, als tabel of JSON
           import projects BESTAND [--dry-run] [--overwrite-corrections] [--max-rows N] [--region ID]
@@ -223,9 +226,12 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
         var withoutExamples = CommandTree.Flag("--without-examples", "alleen echte gegevens, voorbeelden eruit");
         var skipProjects = CommandTree.Flag("--skip-projects", "de echte projecten van de regio niet laden");
         var regionFolder = CommandTree.StringOption("--region-folder", "MAP", "de map met de gegevens van een regio (standaard Drenthe)");
+        var national = CommandTree.Flag("--national", "ook alle 30 RES-regio's met hun gemeenten, grenzen en bod (landelijk)");
+        var regionCodes = CommandTree.StringOption("--regions", "CODES", "alleen deze RES-regio's, bijvoorbeeld ES01,ES03 (CBS-codes)");
+        var nationalFolder = CommandTree.StringOption("--national-folder", "MAP", "de map met de landelijke gegevens (standaard de meegeleverde)");
         var seed = CommandTree.Create("seed", "laad de referentiegegevens en de echte projecten",
-            "Gebruik: resmonitor seed [--examples | --without-examples] [--skip-projects] [--region-folder MAP].",
-            examples, withoutExamples, skipProjects, regionFolder);
+            "Gebruik: resmonitor seed [--examples | --without-examples] [--skip-projects] [--region-folder MAP] [--national | --regions ES01,ES03] [--national-folder MAP].",
+            examples, withoutExamples, skipProjects, regionFolder, national, regionCodes, nationalFolder);
         seed.SetAction((parse, ct) =>
         {
             if (parse.GetValue(examples) && parse.GetValue(withoutExamples))
@@ -234,7 +240,23 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
             }
 
             var mode = parse.GetValue(examples) ? ExampleSeeding.Add : parse.GetValue(withoutExamples) ? ExampleSeeding.Remove : ExampleSeeding.Keep;
-            return SeedAsync(Setting(parse), parse.GetValue(regionFolder), new SeedOptions(mode, !parse.GetValue(skipProjects)), ct);
+            var codes = parse.GetValue(regionCodes) is { } list
+                ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.ToUpperInvariant()).ToList()
+                : null;
+            if (parse.GetValue(national) && codes is not null)
+            {
+                throw new UsageException("--national en --regions gaan niet samen: --national laadt alle 30 regio's, --regions alleen de genoemde.");
+            }
+
+            if (codes is { Count: 0 })
+            {
+                throw new UsageException("--regions vraagt om een of meer CBS-codes van RES-regio's, bijvoorbeeld --regions ES01,ES03.");
+            }
+
+            var nationalSeed = parse.GetValue(national) || codes is not null || parse.GetValue(nationalFolder) is not null
+                ? new NationalSelection(parse.GetValue(nationalFolder), codes)
+                : null;
+            return SeedAsync(Setting(parse), parse.GetValue(regionFolder), new SeedOptions(mode, !parse.GetValue(skipProjects)), ct, nationalSeed);
         });
         root.Subcommands.Add(seed);
 
@@ -340,11 +362,26 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
         return Success;
     }
 
-    private async Task<int> SeedAsync(DatabaseSetting setting, string? regionFolder, SeedOptions options, CancellationToken ct)
+    /// <summary>The national part of a seed: the folder (null: the embedded one) and the chosen region codes (null: all 30).</summary>
+    private sealed record NationalSelection(string? Folder, IReadOnlyCollection<string>? Codes);
+
+    private async Task<int> SeedAsync(DatabaseSetting setting, string? regionFolder, SeedOptions options, CancellationToken ct, NationalSelection? nationalSelection = null)
     {
         await using var db = Open(setting, clock);
         await Migrator.MigrateAsync(db, ct);
-        var result = await new ReferenceData(db, clock).SeedAsync(regionFolder, options, ct);
+        SeedResult result = null!;
+        Core.National.NationalSeedResult? nationalResult = null;
+        if (nationalSelection is null)
+        {
+            result = await new ReferenceData(db, clock).SeedAsync(regionFolder, options, ct);
+        }
+        else
+        {
+            // The national files are checked first; the default region's own seed runs only when they are sound.
+            nationalResult = await new Core.National.NationalSeed(db).SeedAsync(nationalSelection.Folder, nationalSelection.Codes,
+                async token => result = await new ReferenceData(db, clock).SeedAsync(regionFolder, options, token), ct);
+        }
+
         await output.WriteLineAsync(
             $"Regio '{result.RegionId}' geladen: {result.Organisations} partners, {result.Targets} doelen, {result.FullLoadHours} vollasturen"
             + (result.OfficialFigures > 0 ? $", {result.OfficialFigures} officiële cijfers (CBS)." : "."));
@@ -361,6 +398,13 @@ public sealed class CliApp(TextWriter output, TextWriter error, TimeProvider clo
         if (result.ExamplesRemoved > 0)
         {
             await output.WriteLineAsync($"{result.ExamplesRemoved} voorbeeldprojecten verwijderd.");
+        }
+
+        if (nationalResult is { } n)
+        {
+            await output.WriteLineAsync(
+                $"Landelijk: {n.Regions} RES-regio's ({n.RegionsAdded} nieuw) met {n.Municipalities} gemeenten ({n.MunicipalitiesAdded} nieuw); " +
+                $"bod: {n.SingleBids} met één getal, {n.Ranges} als bandbreedte, {n.Unknown} onbekend.");
         }
 
         return Success;

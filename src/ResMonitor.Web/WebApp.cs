@@ -5,6 +5,7 @@ using ResMonitor.Web.Features.Charts;
 using ResMonitor.Web.Features.Forecast;
 using ResMonitor.Web.Features.Governance;
 using ResMonitor.Web.Features.Grid;
+using ResMonitor.Web.Features.National;
 using ResMonitor.Web.Features.OpenData;
 using ResMonitor.Web.Features.Projects;
 using ResMonitor.Web.Features.Regions;
@@ -114,6 +115,7 @@ public static class WebApp
         app.MapOpenApi();
         app.MapLanguageSwitch();
         app.MapRegions();
+        app.MapNational();
         app.MapCharts();
         app.MapTimelineCalendar();
         app.MapOpenData();

@@ -65,6 +65,9 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
 
     public DbSet<Import.ImportColumnMapping> ImportColumnMappings => Set<Import.ImportColumnMapping>();
 
+    /// <summary>Each region's CBS code, RES 1.0 bid (figure, range or unknown) and boundary: the national picture.</summary>
+    public DbSet<National.RegionBid> RegionBids => Set<National.RegionBid>();
+
     /// <summary>
     /// The site's data-protection keys (sign-in cookie, form tokens), shared by every instance on this database.
     /// Written only by ASP.NET Core; never logged in the audit trail and never in a backup.
@@ -195,6 +198,16 @@ public sealed class ResMonitorDbContext(DbContextOptions<ResMonitorDbContext> op
         {
             e.HasOne<Region>().WithMany(r => r.Targets).HasForeignKey(t => t.RegionId);
             e.HasOne<Organisation>().WithMany().HasForeignKey(t => t.MunicipalityId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<National.RegionBid>(e =>
+        {
+            e.HasKey(b => b.RegionId);
+            e.HasOne<Region>().WithOne().HasForeignKey<National.RegionBid>(b => b.RegionId);
+            e.Property(b => b.RegionId).HasMaxLength(64);
+            e.Property(b => b.Code).HasMaxLength(8);
+            e.Property(b => b.Mark).HasMaxLength(8);
+            e.HasIndex(b => b.Code).IsUnique();
         });
 
         builder.Entity<OfficialFigure>(e =>

@@ -84,6 +84,7 @@ public static class RegisterAsOf
             Congestions = rows.Congestions,
             ForecastAssumptions = rows.ForecastAssumptions,
             OfficialFigures = rows.OfficialFigures,
+            RegionBids = rows.RegionBids,
         };
     }
 
@@ -173,6 +174,9 @@ public sealed class RegisterRows
     /// <summary>The official counts per region and technique (reference data, dated by their own period).</summary>
     public IReadOnlyList<Regions.OfficialFigure> OfficialFigures { get; private init; } = [];
 
+    /// <summary>The regions' CBS codes, RES 1.0 bids and boundaries (reference data, as they are now).</summary>
+    public IReadOnlyList<National.RegionBid> RegionBids { get; private init; } = [];
+
     /// <summary>The moment of the first audit entry (the register's first load), if any.</summary>
     public DateTimeOffset? FirstEntry { get; private init; }
 
@@ -199,6 +203,7 @@ public sealed class RegisterRows
             Congestions = await db.Congestions.AsNoTracking().ToListAsync(ct),
             ForecastAssumptions = await db.ForecastAssumptions.AsNoTracking().Where(a => known.Contains(a.Phase)).ToListAsync(ct),
             OfficialFigures = await db.OfficialFigures.AsNoTracking().ToListAsync(ct),
+            RegionBids = await db.RegionBids.AsNoTracking().ToListAsync(ct),
             FirstEntry = await db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).Select(a => (DateTimeOffset?)a.At).FirstOrDefaultAsync(ct),
             FirstCorrection = await db.AuditEntries.AsNoTracking().Where(a => a.Channel == "web" || a.Channel == "api")
                 .OrderBy(a => a.Id).Select(a => (DateTimeOffset?)a.At).FirstOrDefaultAsync(ct),
@@ -392,6 +397,9 @@ public sealed class RegisterState
 
     /// <summary>The official counts (CBS) as they are now; each says which period it counts.</summary>
     public IReadOnlyList<Regions.OfficialFigure> OfficialFigures { get; init; } = [];
+
+    /// <summary>The regions' CBS codes, RES 1.0 bids and boundaries as they are now (reference data).</summary>
+    public IReadOnlyList<National.RegionBid> RegionBids { get; init; } = [];
 
     public Region? Region(string regionId) => Regions.FirstOrDefault(r => r.Id == regionId);
 

@@ -12,7 +12,7 @@ public static partial class RegionId
     public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "api", "beheer", "css", "favicon.svg", "fout", "gemeenten", "grafieken", "health", "indicatoren", "inloggen", "kaart",
-        "lib", "netcongestie", "open-data", "openapi", "opschaling", "prognose", "projecten", "regios", "signalen", "taal",
+        "landelijk", "lib", "netcongestie", "open-data", "openapi", "opschaling", "prognose", "projecten", "regios", "signalen", "taal",
         "uitloggen",
     };
 

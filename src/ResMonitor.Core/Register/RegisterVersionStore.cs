@@ -20,7 +20,7 @@ public static class RegisterVersionStore
     /// <summary>The tables whose rows feed a public figure; a change to any of them raises the version.</summary>
     public static readonly IReadOnlySet<Type> FiguresTables = new HashSet<Type>
     {
-        typeof(Regions.Region), typeof(Regions.Organisation), typeof(Regions.Target), typeof(Regions.OfficialFigure), typeof(Projects.Project),
+        typeof(Regions.Region), typeof(Regions.Organisation), typeof(Regions.Target), typeof(Regions.OfficialFigure), typeof(National.RegionBid), typeof(Projects.Project),
         typeof(Projects.PhaseChange), typeof(Projects.Permit), typeof(Projects.SearchArea), typeof(Energy.FullLoadHours),
         typeof(PlanFailures.PlanFailure), typeof(Grid.Congestion), typeof(Forecast.ForecastAssumptionRow),
         typeof(Governance.Impasse), typeof(Governance.EscalationEvent), typeof(Governance.DecisionMoment),

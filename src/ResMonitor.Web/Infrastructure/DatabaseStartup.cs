@@ -18,6 +18,15 @@ internal sealed class DatabaseStartup(
         configuration.GetValue("Seed:Examples", false) ? ExampleSeeding.Add : ExampleSeeding.Keep,
         configuration.GetValue("Seed:Projects", true));
 
+    /// <summary>
+    /// The national part of a first start: <c>Seed:National=true</c> loads all 30 RES regions (empty list), <c>Seed:Regions=ES01,ES03</c>
+    /// the chosen ones; null when neither is set (one region, the default).
+    /// </summary>
+    public static IReadOnlyList<string>? NationalSelection(IConfiguration configuration) =>
+        configuration["Seed:Regions"] is { Length: > 0 } codes
+            ? codes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.ToUpperInvariant()).ToList()
+            : configuration.GetValue("Seed:National", false) ? [] : null;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -32,7 +41,18 @@ internal sealed class DatabaseStartup(
             await Migrator.MigrateAsync(db, cancellationToken);
             if (!db.Regions.Any())
             {
-                var result = await new ReferenceData(db, clock).SeedAsync(null, Options(configuration), cancellationToken);
+                SeedResult result = null!;
+                async Task SeedDefault(CancellationToken ct) => result = await new ReferenceData(db, clock).SeedAsync(null, Options(configuration), ct);
+                if (NationalSelection(configuration) is { } codes)
+                {
+                    var national = await new Core.National.NationalSeed(db).SeedAsync(null, codes.Count == 0 ? null : codes, SeedDefault, cancellationToken);
+                    logger.LogInformation("Eerste start: {Regions} RES-regio's met {Municipalities} gemeenten geladen.", national.Regions, national.Municipalities);
+                }
+                else
+                {
+                    await SeedDefault(cancellationToken);
+                }
+
                 logger.LogInformation("Eerste start: regio {Region} geladen met {Projects} echte projecten en {Examples} voorbeeldprojecten.",
                     result.RegionId, result.ProjectsAdded, result.ExamplesAdded);
             }

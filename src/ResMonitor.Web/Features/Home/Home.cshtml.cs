@@ -24,6 +24,9 @@ public sealed class HomeModel(RegisterResolver register, ForecastCache forecasts
     /// <summary>Per technique with an official (CBS) count: how much of it the register holds; empty without one.</summary>
     public IReadOnlyList<Completeness> Completeness { get; private set; } = [];
 
+    /// <summary>With more than one region in the instance: this region's line of the national roll-up and the national average.</summary>
+    public (ResMonitor.Core.National.NationalRegionLine Line, ResMonitor.Core.National.NationalOverview National)? Comparison { get; private set; }
+
     /// <summary>The day asked for with ?peildatum=, or null for today.</summary>
     public DateOnly? Peildatum { get; private set; }
 
@@ -46,6 +49,12 @@ public sealed class HomeModel(RegisterResolver register, ForecastCache forecasts
         }
 
         Summary = summary;
+        if (state.Regions.Count > 1)
+        {
+            var national = ResMonitor.Core.National.NationalFigures.Of(state);
+            Comparison = (national.Regions.First(r => r.RegionId == HttpContext.Region().Id), national);
+        }
+
         Completeness = ResMonitor.Core.Register.Completeness.Of(state, HttpContext.Region().Id);
         var trend = await new ChartCatalog(new IndicatorData(state, HttpContext.Region()), language).TrendAsync(ct);
         if (reading.Date is { } date)

@@ -247,9 +247,19 @@ public static class OpenDataEndpoints
                 await WriteFileAsync(file, region, filter, stream, db, state, ct);
             }
 
+            // With more than one region in the instance, the national table too (the figures of /landelijk).
+            var national = state.Regions.Count > 1;
+            if (national)
+            {
+                var entry = zip.CreateEntry(Core.National.NationalExport.PackageFile, CompressionLevel.Optimal);
+                await using var stream = await entry.OpenAsync(ct);
+                await stream.WriteAsync(CsvDialect.Standard.Encoding.GetBytes(Core.National.NationalExport.Csv(Core.National.NationalFigures.Of(state), CsvDialect.Standard)), ct);
+            }
+
             var descriptor = zip.CreateEntry(DataPackage.FileName, CompressionLevel.Optimal);
             await using var json = await descriptor.OpenAsync(ct);
-            await DataPackage.WriteAsync(json, PackageInfo(region, modified, Catalog.BaseUrl(request)), Downloads.Files.Select(Resource), ct);
+            await DataPackage.WriteAsync(json, PackageInfo(region, modified, Catalog.BaseUrl(request)),
+                national ? [.. Downloads.Files.Select(Resource), NationalResource] : Downloads.Files.Select(Resource), ct);
         }
 
         await body.FlushAsync(ct);
@@ -267,6 +277,12 @@ public static class OpenDataEndpoints
             new("Gemeentegrenzen: CBS / Kadaster, CC BY 4.0 (via het project cartomap/nl)", "https://www.cbs.nl/nl-nl/dossier/nederland-regionaal/geografische-data"),
             new("Inwoners: CBS, bevolking op 1 januari", "https://opendata.cbs.nl"),
         ]);
+
+    /// <summary>The national table in the package: every region against its bid (see /landelijk).</summary>
+    private static readonly DataResource NationalResource = new(
+        "landelijk-regios", Core.National.NationalExport.PackageFile, "Alle RES-regio's tegen hun bod",
+        "Per RES-regio het RES 1.0-bod (getal, bandbreedte of onbekend) met bron, en gerealiseerd, vergund of in procedure, registerdekking en de vergelijkbare indicatoren, zoals op /landelijk.",
+        "csv", "text/csv", Core.National.NationalExport.Fields, CsvDialect.Standard);
 
     private static DataResource Resource(Download d) =>
         new(d.Name, d.File, d.TitleNl, d.DescriptionNl, d.Format, d.MediaType, d.Fields, d.Dialect);
