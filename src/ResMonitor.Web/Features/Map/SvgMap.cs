@@ -111,8 +111,11 @@ public static class SvgMap
             }
 
             var label = Encode(area.Label + ": " + area.Description);
-            svg.Append(CultureInfo.InvariantCulture,
-                $"<a href=\"{Encode(area.Href)}\" tabindex=\"0\" aria-label=\"{label}\"><path class=\"{cssClass}\" d=\"{d}\"><title>{label}</title></path></a>");
+            // Around a place the areas reach far beyond the frame: as links they would be cut off, yet still be
+            // targets where the reader cannot see them; the page links them elsewhere.
+            svg.Append(frame is null
+                ? $"<a href=\"{Encode(area.Href)}\" tabindex=\"0\" aria-label=\"{label}\"><path class=\"{cssClass}\" d=\"{d}\"><title>{label}</title></path></a>"
+                : $"<path class=\"{cssClass}\" d=\"{d}\"><title>{label}</title></path>");
         }
 
         var markerBoxes = points.Select(p => Project(p.Longitude, p.Latitude)).Select(c => new Box(c.X - MarkerRadius, c.Y - MarkerRadius, c.X + MarkerRadius, c.Y + MarkerRadius))
