@@ -128,7 +128,7 @@ public abstract class MapSearchTests<TDatabase>(TDatabase database) : SiteTest<T
         var map = MapOf(html);
         Assert.Contains("aria-labelledby=\"projectkaart\"", map);
         Assert.Contains(">Exloo</text>", map);
-        Assert.Contains("class=\"rm-map__point rm-map__point--zon-op-land rm-map__point--gerealiseerd\"", map);
+        Assert.Contains("class=\"rm-map__point rm-map__point--gerealiseerd rm-map__point--zon-op-land\"", map);
         Assert.Contains("href=\"/kaart?plaats=Exloo\"", html);
     }
 
@@ -138,9 +138,9 @@ public abstract class MapSearchTests<TDatabase>(TDatabase database) : SiteTest<T
         var map = MapOf(await PageAsync("/kaart"));
 
         // VB-006 is realised, VB-007 under construction (permitted), VB-002 in procedure.
-        Assert.Matches("<a href=\"/projecten/VB-006\"[^>]*><g class=\"rm-map__marker\"><rect class=\"rm-map__point rm-map__point--zon-op-land rm-map__point--gerealiseerd\"", map);
-        Assert.Matches("<a href=\"/projecten/VB-007\"[^>]*><g class=\"rm-map__marker\"><path class=\"rm-map__point rm-map__point--zon-op-dak rm-map__point--vergund\"", map);
-        Assert.Matches("<a href=\"/projecten/VB-002\"[^>]*><g class=\"rm-map__marker\"><path class=\"rm-map__point rm-map__point--zon-op-dak rm-map__point--in-procedure\"", map);
+        Assert.Matches("<a href=\"/projecten/VB-006\"[^>]*><g class=\"rm-map__marker\"><rect class=\"rm-map__point rm-map__point--gerealiseerd rm-map__point--zon-op-land\"", map);
+        Assert.Matches("<a href=\"/projecten/VB-007\"[^>]*><g class=\"rm-map__marker\"><path class=\"rm-map__point rm-map__point--vergund rm-map__point--zon-op-dak\"", map);
+        Assert.Matches("<a href=\"/projecten/VB-002\"[^>]*><g class=\"rm-map__marker\"><path class=\"rm-map__point rm-map__point--in-procedure rm-map__point--zon-op-dak\"", map);
         // 44 map units wide: 24 px when the 608 units of the map fill 343 px at 375 px.
         Assert.Matches("<a href=\"/projecten/VB-006\"[^>]*><g class=\"rm-map__marker\"><rect [^>]*width=\"44\" height=\"44\"", map);
         // Towns are named on the region's map.

@@ -125,7 +125,7 @@ public static class SvgMap
         {
             var (x, y) = Project(point.Longitude, point.Latitude);
             var tooltip = $"<title>{Encode(point.Label)}</title>";
-            var css = $"rm-map__point {point.CssClass} rm-map__point--{StatusKey(point.Status)}";
+            var css = $"rm-map__point rm-map__point--{StatusKey(point.Status)} {point.CssClass}";
             // Each shape's box is the full marker size (the link's target), whatever the shape.
             const double r = MarkerRadius;
             var shape = point.Shape switch
