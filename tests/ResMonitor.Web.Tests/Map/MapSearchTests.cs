@@ -104,6 +104,9 @@ public abstract class MapSearchTests<TDatabase>(TDatabase database) : SiteTest<T
         Assert.Contains("href=\"/kaart?plaats=Emmen&als=plaats\">Toon de kaart rond de plaats Emmen</a>", html);
         var town = await PageAsync("/kaart?plaats=Emmen&als=plaats");
         Assert.Contains("Kaart rond Emmen", town);
+        // Showing one technique stays on the town, not its municipality.
+        Assert.Contains("<input type=\"hidden\" name=\"als\" value=\"plaats\">", town);
+        Assert.Contains("Kaart rond Emmen", await PageAsync("/kaart?techniek=wind&plaats=Emmen&als=plaats"));
     }
 
     [Theory]

@@ -63,6 +63,9 @@ public sealed class MapModel(Register.RegisterResolver register) : PageModel
 
     public bool NoMatch => Query is not null && FoundPlace is null && Zoomed is null;
 
+    /// <summary>The place found has a municipality's name (Emmen): its links say `als=plaats` to stay on the place.</summary>
+    public bool IsNamesake => FoundPlace is { } p && Municipalities.Any(m => PlaceSearch.Normalise(m.Name) == PlaceSearch.Normalise(p.Name));
+
     /// <summary>The part of the region the map shows around <see cref="FoundPlace"/>; null for a region or municipality map.</summary>
     public MapFrame? Frame { get; private set; }
 
@@ -229,6 +232,10 @@ public sealed class MapModel(Register.RegisterResolver register) : PageModel
         if (FoundPlace is { } place && municipality is null)
         {
             query.Add("plaats=" + Uri.EscapeDataString(place.Name));
+            if (IsNamesake)
+            {
+                query.Add("als=plaats");
+            }
         }
 
         if (Technique is { } t)
