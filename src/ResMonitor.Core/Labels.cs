@@ -20,6 +20,19 @@ public static class Labels
         _ => throw new ArgumentOutOfRangeException(nameof(phase)),
     };
 
+    /// <summary>The phase in English, for the English pages.</summary>
+    public static string PhaseEnglish(Phase phase) => phase switch
+    {
+        Projects.Phase.Idea => "idea",
+        Projects.Phase.InProcedure => "in procedure",
+        Projects.Phase.Permitted => "permitted",
+        Projects.Phase.Irrevocable => "irrevocable",
+        Projects.Phase.Subsidy => "subsidy granted (SDE)",
+        Projects.Phase.UnderConstruction => "under construction",
+        Projects.Phase.Realised => "realised",
+        _ => "withdrawn",
+    };
+
     public static string PhaseKey(Phase phase) => phase switch
     {
         Projects.Phase.Idea => "idee",

@@ -121,4 +121,13 @@ public static class CongestionRules
         (null, false) => $"na {reinforcement} (datum onbekend)",
         _ => "onbekend",
     };
+
+    /// <summary>The expected end in English words.</summary>
+    public static string ExpectedEndTextEnglish(DateOnly? expected, string? reinforcement) => (expected, string.IsNullOrWhiteSpace(reinforcement)) switch
+    {
+        ({ } date, false) => $"{EnglishFormat.Date(date)}, after {reinforcement}",
+        ({ } date, true) => EnglishFormat.Date(date),
+        (null, false) => $"after {reinforcement} (date unknown)",
+        _ => "unknown",
+    };
 }

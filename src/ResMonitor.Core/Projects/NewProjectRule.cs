@@ -51,4 +51,7 @@ public sealed record NewProjectRule(DateOnly From, Phase Phase)
     /// <summary>The rule in words, e.g. "in procedure op of na 1 juli 2021, of nog niet zo ver".</summary>
     public string Describe() => $"voor het eerst in de fase {Labels.Phase(Phase)} (of verder) op of na {DutchFormat.Date(From)}, of nog niet zo ver";
 
+    /// <summary>The rule in English words, for the English pages.</summary>
+    public string DescribeEnglish() => $"first in the phase {Labels.PhaseEnglish(Phase)} (or further) on or after {EnglishFormat.Date(From)}, or not that far yet";
+
 }

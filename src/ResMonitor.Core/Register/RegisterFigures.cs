@@ -145,6 +145,7 @@ public static class RegisterFigures
             GapCounts = gaps.GroupBy(g => (g.Rule, g.Kind)).Select(g => new GapCount(g.Key.Rule, g.Key.Kind, g.Count())).ToList(),
             Gaps = publicOnly ? [] : gaps,
             NewProjects = newProjects.Describe(),
+            NewProjectsEnglish = newProjects.DescribeEnglish(),
             ExamplesOnly = examplesOnly,
         };
     }

@@ -20,8 +20,12 @@ public enum SignalRule
     NoGridCapacity,
 }
 
-/// <summary>One early warning: which rule fired, about what, the facts behind it, and where to look.</summary>
-public sealed record Signal(SignalRule Rule, string Subject, string SubjectName, string Facts, string Link, DateOnly? Since, bool IsExample);
+/// <summary>One early warning: which rule fired, about what, the facts behind it (in Dutch and English), and where to look.</summary>
+public sealed record Signal(SignalRule Rule, string Subject, string SubjectName, string Facts, string Link, DateOnly? Since, bool IsExample, string? FactsEnglish = null)
+{
+    /// <summary>The facts for an English page; the Dutch ones where no English text was made.</summary>
+    public string FactsIn(bool english) => english ? FactsEnglish ?? Facts : Facts;
+}
 
 /// <summary>The thresholds of the rules; defaults in code, each configurable (section "Signals").</summary>
 public sealed class SignalOptions

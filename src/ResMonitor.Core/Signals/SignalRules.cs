@@ -29,7 +29,8 @@ public static class SignalRules
             var months = MonthsBetween(p.LastPhaseChange!.Value, today);
             signals.Add(new(SignalRule.Stalled, p.Id, p.Name,
                 $"Sinds {DutchFormat.Date(p.LastPhaseChange.Value)} in de fase {Labels.Phase(p.Phase)}: {months} maanden zonder nieuwe fase (grens: {options.StalledAfterMonths} maanden).",
-                $"/projecten/{p.Id}", p.LastPhaseChange, p.IsExample));
+                $"/projecten/{p.Id}", p.LastPhaseChange, p.IsExample,
+                $"In the phase {Labels.PhaseEnglish(p.Phase)} since {EnglishFormat.Date(p.LastPhaseChange.Value)}: {months} months without a new phase (limit: {options.StalledAfterMonths} months)."));
         }
 
         // Permitted or further without a known permit date is a data gap (see Gaps), not a late permit.
@@ -38,7 +39,10 @@ public static class SignalRules
             var facts = p.PermittedOn is { } granted
                 ? $"Vergunning verleend op {DutchFormat.Date(granted)}, na de uiterste datum {DutchFormat.Date(options.PermitDeadline)} voor het doel van 2030."
                 : $"Geen vergunning vóór {DutchFormat.Date(options.PermitDeadline)}, de uiterste datum voor het doel van 2030; nu in de fase {Labels.Phase(p.Phase)}.";
-            signals.Add(new(SignalRule.NoPermitByDeadline, p.Id, p.Name, facts, $"/projecten/{p.Id}", options.PermitDeadline, p.IsExample));
+            var english = p.PermittedOn is { } grantedOn
+                ? $"Permit granted on {EnglishFormat.Date(grantedOn)}, after the deadline of {EnglishFormat.Date(options.PermitDeadline)} for the 2030 target."
+                : $"No permit before {EnglishFormat.Date(options.PermitDeadline)}, the deadline for the 2030 target; now in the phase {Labels.PhaseEnglish(p.Phase)}.";
+            signals.Add(new(SignalRule.NoPermitByDeadline, p.Id, p.Name, facts, $"/projecten/{p.Id}", options.PermitDeadline, p.IsExample, english));
         }
 
         // Only a known percentage below the aim signals; an unknown one is a data gap (see Gaps), never a low value.
@@ -48,7 +52,8 @@ public static class SignalRules
         {
             signals.Add(new(SignalRule.LowLocalOwnership, p.Id, p.Name,
                 $"Lokaal eigendom {DutchFormat.Number(p.LocalOwnershipPercent!.Value, 0)}%, onder het streven van {DutchFormat.Number(options.LocalOwnershipAimPercent, 0)}% voor nieuwe projecten ({isNew.Describe()}).",
-                $"/projecten/{p.Id}", p.NewSince, p.IsExample));
+                $"/projecten/{p.Id}", p.NewSince, p.IsExample,
+                $"Local ownership {EnglishFormat.Number(p.LocalOwnershipPercent!.Value, 0)}%, below the aim of {EnglishFormat.Number(options.LocalOwnershipAimPercent, 0)}% for new projects ({isNew.DescribeEnglish()})."));
         }
 
         signals.AddRange(GridCongestion(open, congestion ?? [], today, options));
@@ -86,9 +91,12 @@ public static class SignalRules
 
             var facts = string.Join(" ", matches.Select(c =>
                 $"Netcongestie nr. {c.Id}{(c.IsExample ? " (voorbeeld)" : "")}: {CongestionRules.KindLabel(c.Kind)} in {(c.SearchAreaId is null ? "de gemeente" : "het zoekgebied")} {c.AreaName} bij {c.GridOperatorName} sinds {DutchFormat.Date(c.Since)}; verwacht einde: {CongestionRules.ExpectedEndText(c.ExpectedEnd, c.Reinforcement)}. Bron: {c.Source}, peildatum {DutchFormat.Date(c.SourceDate)}."));
+            var english = string.Join(" ", matches.Select(c =>
+                $"Grid congestion no. {c.Id}{(c.IsExample ? " (example)" : "")}: {CongestionRules.KindLabelEnglish(c.Kind)} in {(c.SearchAreaId is null ? "the municipality" : "the search area")} {c.AreaName} at {c.GridOperatorName} since {EnglishFormat.Date(c.Since)}; expected end: {CongestionRules.ExpectedEndTextEnglish(c.ExpectedEnd, c.Reinforcement)}. Source: {c.Source}, reference date {EnglishFormat.Date(c.SourceDate)}."));
             var since = matches[0].Since;
             result.Add((since, new Signal(SignalRule.NoGridCapacity, p.Id, p.Name,
-                $"Nu in de fase {Labels.Phase(p.Phase)}. {facts}", $"/projecten/{p.Id}", since, p.IsExample)));
+                $"Nu in de fase {Labels.Phase(p.Phase)}. {facts}", $"/projecten/{p.Id}", since, p.IsExample,
+                $"Now in the phase {Labels.PhaseEnglish(p.Phase)}. {english}")));
         }
 
         return result.OrderBy(r => r.Since).ThenBy(r => r.Signal.Subject, StringComparer.Ordinal).Select(r => r.Signal);
@@ -102,6 +110,14 @@ public static class SignalRules
     private static IEnumerable<Signal> MunicipalitiesBehind(IReadOnlyCollection<SignalMunicipality> municipalities, decimal targetMwh, SignalOptions options)
     {
         var population = municipalities.Sum(m => m.Population ?? 0);
+
+        // One unit for the whole list (the largest target or share decides), so that the page does not mix MWh and GWh.
+        var largest = municipalities.Select(m => Math.Max(
+                MunicipalContribution.Calculate(m.Targets ?? [], m.YieldByTechnique ?? new Dictionary<Technique, decimal>())?.TargetMwh ?? 0m,
+                Math.Max(m.RealisedAndPipelineMwh, population > 0 && m.Population is > 0 ? targetMwh * m.Population.Value / population : 0m)))
+            .DefaultIfEmpty(0m).Max();
+        string Nl(decimal mwh) => DutchFormat.Energy(mwh, largest);
+        string En(decimal mwh) => EnglishFormat.Energy(mwh, largest);
         foreach (var m in municipalities.OrderBy(m => m.Name, StringComparer.Ordinal))
         {
             if (MunicipalContribution.Calculate(m.Targets ?? [], m.YieldByTechnique ?? new Dictionary<Technique, decimal>()) is { } agreed)
@@ -109,10 +125,13 @@ public static class SignalRules
                 if (agreed.CountedMwh < agreed.TargetMwh * options.MunicipalityShareFraction)
                 {
                     yield return new(SignalRule.MunicipalityBehind, m.Slug, m.Name,
-                        $"Afgesproken bijdrage {DutchFormat.Energy(agreed.TargetMwh)} per jaar in {agreed.Year} ({string.Join("; ", agreed.Sources)}). " +
-                        $"Gerealiseerd plus vergund of in procedure vult daarvan {DutchFormat.Energy(agreed.CountedMwh)}, {DutchFormat.Number(agreed.Percent, 0)}%" +
-                        (agreed.TechnologyNeutral is null ? "." : $"; boven de doelen per techniek telt {DutchFormat.Energy(agreed.TechnologyNeutral.CountedMwh)} voor het techniekneutrale deel."),
-                        $"/gemeenten/{m.Slug}", null, false);
+                        $"Afgesproken bijdrage {Nl(agreed.TargetMwh)} per jaar in {agreed.Year} ({string.Join("; ", agreed.Sources)}). " +
+                        $"Gerealiseerd plus vergund of in procedure vult daarvan {Nl(agreed.CountedMwh)}, {DutchFormat.Number(agreed.Percent, 0)}%" +
+                        (agreed.TechnologyNeutral is null ? "." : $"; boven de doelen per techniek telt {Nl(agreed.TechnologyNeutral.CountedMwh)} voor het techniekneutrale deel."),
+                        $"/gemeenten/{m.Slug}", null, false,
+                        $"Agreed contribution {En(agreed.TargetMwh)} a year in {agreed.Year} ({string.Join("; ", agreed.Sources)}). " +
+                        $"Realised plus permitted or in procedure fills {En(agreed.CountedMwh)} of it, {EnglishFormat.Number(agreed.Percent, 0)}%" +
+                        (agreed.TechnologyNeutral is null ? "." : $"; above the targets per technique {En(agreed.TechnologyNeutral.CountedMwh)} counts for the technology-neutral part."));
                 }
             }
             else if (population > 0 && targetMwh > 0 && m.Population is > 0)
@@ -121,8 +140,9 @@ public static class SignalRules
                 if (m.RealisedAndPipelineMwh < share * options.MunicipalityShareFraction)
                 {
                     yield return new(SignalRule.MunicipalityBehind, m.Slug, m.Name,
-                        $"{FallbackLabel}: gerealiseerd plus vergund of in procedure {DutchFormat.Energy(m.RealisedAndPipelineMwh)} per jaar, {DutchFormat.Number(100m * m.RealisedAndPipelineMwh / share, 0)}% van het aandeel naar inwoners in het doel ({DutchFormat.Energy(share)}).",
-                        $"/gemeenten/{m.Slug}", null, false);
+                        $"{FallbackLabel}: gerealiseerd plus vergund of in procedure {Nl(m.RealisedAndPipelineMwh)} per jaar, {DutchFormat.Number(100m * m.RealisedAndPipelineMwh / share, 0)}% van het aandeel naar inwoners in het doel ({Nl(share)}).",
+                        $"/gemeenten/{m.Slug}", null, false,
+                        $"{FallbackLabelEnglish}: realised plus permitted or in procedure {En(m.RealisedAndPipelineMwh)} a year, {EnglishFormat.Number(100m * m.RealisedAndPipelineMwh / share, 0)}% of the share by inhabitants in the target ({En(share)}).");
                 }
             }
         }
@@ -130,6 +150,9 @@ public static class SignalRules
 
     /// <summary>The label of the fallback share, wherever it is shown.</summary>
     public const string FallbackLabel = "Geen afgesproken bijdrage bekend; verdeling naar inwonertal";
+
+    /// <summary>The label of the fallback share on the English pages.</summary>
+    public const string FallbackLabelEnglish = "No agreed contribution known; split by number of inhabitants";
 
     /// <summary>
     /// The values the rules need but the register lacks, per rule: they are neither signalled nor left out silently.

@@ -14,6 +14,9 @@ public sealed record RegionSignals(string Region, string Name, DateOnly Referenc
     /// <summary>How a project counts as new, in words (one definition for every signal and indicator).</summary>
     public string NewProjects { get; init; } = "";
 
+    /// <summary>What "new project" means, in English.</summary>
+    public string NewProjectsEnglish { get; init; } = "";
+
     /// <summary>True when the signals come from example projects only, because the register holds nothing else.</summary>
     public bool ExamplesOnly { get; init; }
 }

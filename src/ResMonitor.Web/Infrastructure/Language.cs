@@ -49,19 +49,7 @@ public sealed class Language(IHttpContextAccessor accessor)
 
     public string Percent(decimal share) => Number(share * 100m, 0) + "%";
 
-    public string Phase(Core.Projects.Phase phase) => IsEnglish
-        ? phase switch
-        {
-            Core.Projects.Phase.Idea => "idea",
-            Core.Projects.Phase.InProcedure => "in procedure",
-            Core.Projects.Phase.Permitted => "permitted",
-            Core.Projects.Phase.Irrevocable => "irrevocable",
-            Core.Projects.Phase.Subsidy => "subsidy granted (SDE)",
-            Core.Projects.Phase.UnderConstruction => "under construction",
-            Core.Projects.Phase.Realised => "realised",
-            _ => "withdrawn",
-        }
-        : Labels.Phase(phase);
+    public string Phase(Core.Projects.Phase phase) => IsEnglish ? Labels.PhaseEnglish(phase) : Labels.Phase(phase);
 
     public string Technique(Core.Energy.Technique technique) => IsEnglish
         ? technique switch

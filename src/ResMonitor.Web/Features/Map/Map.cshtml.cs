@@ -46,10 +46,55 @@ public sealed class MapModel(Register.RegisterResolver register) : PageModel
     /// <summary>The technique the reader chose to show (`?techniek=wind`), or null for all.</summary>
     public Technique? Technique { get; private set; }
 
+    /// <summary>The region's places (cities, towns, villages), or null when the region ships no places file: no place search then.</summary>
+    public IReadOnlyList<Place>? Places { get; private set; }
+
+    /// <summary>What the reader searched for (`?plaats=`), trimmed; null without a search.</summary>
+    public string? Query { get; private set; }
+
+    /// <summary>The place the map is centred on, when the search found one.</summary>
+    public Place? FoundPlace { get; private set; }
+
+    /// <summary>A place with the same name as the municipality found (Emmen, Assen), to offer next to it.</summary>
+    public Place? NamesakePlace { get; private set; }
+
+    /// <summary>The closest names when the search found nothing.</summary>
+    public IReadOnlyList<string> Suggestions { get; private set; } = [];
+
+    public bool NoMatch => Query is not null && FoundPlace is null && Zoomed is null;
+
+    /// <summary>The place found has a municipality's name (Emmen): its links say `als=plaats` to stay on the place.</summary>
+    public bool IsNamesake => FoundPlace is { } p && Municipalities.Any(m => PlaceSearch.Normalise(m.Name) == PlaceSearch.Normalise(p.Name));
+
+    /// <summary>The part of the region the map shows around <see cref="FoundPlace"/>; null for a region or municipality map.</summary>
+    public MapFrame? Frame { get; private set; }
+
+    /// <summary>The projects nearest to the place found, nearest first, with where they lie seen from the place.</summary>
+    public IReadOnlyList<(MarkerProject Project, Whereabouts Where)> Nearby { get; private set; } = [];
+
+    /// <summary>How many of the nearest projects the page lists.</summary>
+    public const int NearbyCount = 10;
+
+    /// <summary>How far the map around a place reaches to either side (km); above and below two thirds of it.</summary>
+    public const double AroundKm = 9;
+
     public static int Level(decimal? perInhabitant) => perInhabitant is not { } v ? 0 : Levels.Count(limit => v >= limit) + 1;
 
-    public async Task<IActionResult> OnGetAsync(string? techniek, string? gemeente, string? pagina, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? techniek, string? gemeente, string? pagina, string? plaats, string? als, CancellationToken ct)
     {
+        if (!string.IsNullOrWhiteSpace(plaats))
+        {
+            if (plaats.Length > PlaceSearch.MaxLength || !TextRule.IsAllowed(plaats))
+            {
+                BadQuery.Page(HttpContext, "plaats",
+                    $"De parameter 'plaats' moet een plaats- of gemeentenaam zijn van hoogstens {PlaceSearch.MaxLength} tekens, zonder stuurtekens.",
+                    $"The parameter 'plaats' must be the name of a place or municipality of at most {PlaceSearch.MaxLength} characters, without control characters.");
+                return BadRequest();
+            }
+
+            Query = plaats.Trim();
+        }
+
         if (!string.IsNullOrEmpty(pagina) && (!int.TryParse(pagina, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) || number < 1))
         {
             BadQuery.Page(HttpContext, "pagina",
@@ -88,6 +133,12 @@ public sealed class MapModel(Register.RegisterResolver register) : PageModel
             }
         }
 
+        Places = PlaceList.ForRegion(HttpContext.Region().Id)?.Places;
+        if (Query is not null)
+        {
+            Search(Query, als == "plaats");
+        }
+
         var codes = Municipalities.ToDictionary(m => m.Id, m => m.Code);
         Projects = state.ProjectsOf(HttpContext.Region().Id, Zoomed?.Id)
             .Where(p => p.Latitude != null && p.Longitude != null && p.Phase != Phase.Withdrawn && (Technique is null || p.Technique == Technique))
@@ -101,8 +152,60 @@ public sealed class MapModel(Register.RegisterResolver register) : PageModel
                 && (Zoomed is null || a.MunicipalityId == Zoomed.Id))
             .OrderBy(a => a.Name, StringComparer.Ordinal)
             .ToList();
+        if (FoundPlace is { } place)
+        {
+            Nearby = Projects
+                .Select(p => (Project: p, Where: Whereabouts.Of(p.Latitude, p.Longitude, place)))
+                .OrderBy(n => n.Where.DistanceKm)
+                .ThenBy(n => n.Project.Name, StringComparer.Ordinal)
+                .Take(NearbyCount)
+                .ToList();
+        }
+
         LayOut(string.IsNullOrEmpty(pagina) ? 1 : int.Parse(pagina, System.Globalization.CultureInfo.InvariantCulture));
         return Page();
+    }
+
+    /// <summary>
+    /// A municipality's name zooms to the municipality (and offers its namesake place), a place's name centres the map
+    /// on the place; otherwise the page suggests the closest names. The search wins over `?gemeente=`.
+    /// </summary>
+    private void Search(string query, bool placeOnly)
+    {
+        var places = Places ?? [];
+        var municipalities = Municipalities.Select(m => new MunicipalityName(m.Code, m.Name)).ToList();
+        var result = placeOnly
+            ? new PlaceSearchResult(null, PlaceSearch.PlaceNamed(query, places), [])
+            : PlaceSearch.Find(query, places, municipalities);
+        Zoomed = result.Municipality is { } found ? Municipalities.First(m => m.Code == found.Code) : null;
+        NamesakePlace = Zoomed is not null ? PlaceSearch.PlaceNamed(Zoomed.Name, places) : null;
+        FoundPlace = result.Place;
+        Suggestions = result.Found || !placeOnly ? result.Suggestions : PlaceSearch.Find(query, places, municipalities).Suggestions;
+        if (FoundPlace is { } place)
+        {
+            Frame = MapFrame.Around(place.Latitude, place.Longitude, AroundKm, AroundKm * 2 / 3);
+        }
+    }
+
+    /// <summary>The place names the map shows: towns and cities on the region's map, every village on a closer one.</summary>
+    public IReadOnlyList<MapLabel> PlaceLabels()
+    {
+        var places = Places ?? [];
+        IEnumerable<Place> shown = Frame is { } frame
+            ? places.Where(p => p.Kind != PlaceKind.Neighbourhood && frame.Contains(p.Latitude, p.Longitude))
+            : Zoomed is { } zoomed
+                ? places.Where(p => p.Kind != PlaceKind.Neighbourhood && p.MunicipalityCode == zoomed.Code)
+                : places.Where(p => p.Kind is PlaceKind.City or PlaceKind.Town);
+        var labels = shown.Where(p => p != FoundPlace)
+            .OrderByDescending(p => p.Population)
+            .Select(p => new MapLabel(p.Name, p.Latitude, p.Longitude, Major: p.Kind == PlaceKind.City))
+            .ToList();
+        if (FoundPlace is { } found)
+        {
+            labels.Insert(0, new MapLabel(found.Name, found.Latitude, found.Longitude, Emphasis: true));
+        }
+
+        return labels;
     }
 
     /// <summary>
@@ -113,8 +216,9 @@ public sealed class MapModel(Register.RegisterResolver register) : PageModel
     {
         // A grid cell as wide as a marker on the drawn frame (the municipality, or the whole region).
         IReadOnlyList<Organisation> frame = Zoomed is { } zoomed ? [zoomed] : Municipalities;
-        var width = SvgMap.WidthInMetres(frame.Where(m => m.BoundaryGeoJson is not null).Select(m => m.BoundaryGeoJson!));
-        Markers = MarkerClusters.Layout(Projects, byMunicipality: Zoomed is null,
+        var width = Frame?.WidthMetres ?? SvgMap.WidthInMetres(frame.Where(m => m.BoundaryGeoJson is not null).Select(m => m.BoundaryGeoJson!));
+        var drawn = Frame is { } around ? Projects.Where(p => around.Contains(p.Latitude, p.Longitude)).ToList() : Projects;
+        Markers = MarkerClusters.Layout(drawn, byMunicipality: Zoomed is null && Frame is null,
             minCellMetres: width is { } metres ? metres * SvgMap.MarkerSpacing / SvgMap.Width : 250);
         PageCount = Math.Max(1, (Projects.Count + ListPageSize - 1) / ListPageSize);
         PageNumber = Math.Min(page, PageCount);
@@ -125,6 +229,15 @@ public sealed class MapModel(Register.RegisterResolver register) : PageModel
     public string Href(Organisation? municipality, int page = 1)
     {
         var query = new List<string>();
+        if (FoundPlace is { } place && municipality is null)
+        {
+            query.Add("plaats=" + Uri.EscapeDataString(place.Name));
+            if (IsNamesake)
+            {
+                query.Add("als=plaats");
+            }
+        }
+
         if (Technique is { } t)
         {
             query.Add("techniek=" + Labels.TechniqueKey(t));

@@ -33,6 +33,38 @@ public sealed class ProjectModel(ResMonitorDbContext db, Register.RegisterResolv
     /// <summary>The versions of the project from the audit trail, newest first (up to the peildatum).</summary>
     public IReadOnlyList<Core.History.ProjectVersion> Versions { get; private set; } = [];
 
+    /// <summary>The nearest city, town or village in words, when the project has coordinates and the region a places file.</summary>
+    public Core.Geo.Whereabouts? Nearest { get; private set; }
+
+    /// <summary>The region's municipalities, for the small map around the project.</summary>
+    public IReadOnlyList<Core.Regions.Organisation> Municipalities { get; private set; } = [];
+
+    /// <summary>The other located projects that the small map around the project shows.</summary>
+    public IReadOnlyList<Project> Neighbours { get; private set; } = [];
+
+    /// <summary>The places on the small map.</summary>
+    public IReadOnlyList<Core.Geo.Place> Places { get; private set; } = [];
+
+    /// <summary>How far the small map reaches to either side of the project (km).</summary>
+    public const double AroundKm = 5;
+
+    private void Locate(Core.History.RegisterState state, Project project)
+    {
+        Municipalities = state.MunicipalitiesOf(project.RegionId);
+        if (project.Latitude is not { } lat || project.Longitude is not { } lon)
+        {
+            return;
+        }
+
+        Places = Core.Geo.PlaceList.ForRegion(project.RegionId)?.Places ?? [];
+        Nearest = Core.Geo.Whereabouts.Nearest(lat, lon, Places);
+        var frame = Map.MapFrame.Around(lat, lon, AroundKm, AroundKm * 2 / 3);
+        Neighbours = state.ProjectsOf(project.RegionId)
+            .Where(p => p.Id != project.Id && p.Phase != Phase.Withdrawn && p.Latitude is { } a && p.Longitude is { } b && frame.Contains(a, b))
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
     /// <summary>Under /{regio}/projecten/{id} only a project of that region; the plain address shows any project.</summary>
     private bool InAddressedRegion(string regionId) => HttpContext.Region().FromRoute is not { } asked || asked == regionId;
 
@@ -61,6 +93,7 @@ public sealed class ProjectModel(ResMonitorDbContext db, Register.RegisterResolv
             Permit = today.Permits.OrderByDescending(p => p.GrantedOn ?? p.AppliedOn).FirstOrDefault();
             Rule = CompetentAuthorityRule.Decide(today.Technique, today.CapacityMw, Permit?.HandedOverToProvinceOn);
             Versions = await Core.History.VersionHistory.OfProjectAsync(db, id, ct: ct);
+            Locate(state, today);
             return Page();
         }
 
@@ -93,6 +126,7 @@ public sealed class ProjectModel(ResMonitorDbContext db, Register.RegisterResolv
         Permit = project.Permits.OrderByDescending(p => p.GrantedOn ?? p.AppliedOn).FirstOrDefault();
         Rule = CompetentAuthorityRule.Decide(project.Technique, project.CapacityMw, Permit?.HandedOverToProvinceOn);
         Versions = await Core.History.VersionHistory.OfProjectAsync(db, id, state.KnownBefore, ct);
+        Locate(state, project);
         return Page();
     }
 }
