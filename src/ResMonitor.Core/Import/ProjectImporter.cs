@@ -441,7 +441,7 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
     private sealed record Context(
         ImportRequest Request, DateOnly Today, MunicipalityNames Municipalities, Dictionary<int, string> Codes,
         HashSet<string> SearchAreas, Dictionary<string, (string RegionId, int MunicipalityId)> ExistingProjects,
-        DuplicateFinder Register)
+        DuplicateFinder Register, Dictionary<string, (string Code, string Name, string Region)> Elsewhere)
     {
         public string RegionId => Request.RegionId;
 
@@ -481,6 +481,20 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
                 codes.Add(r.GetInt32(1), r.GetString(0));
             }, ct, ("@region", regionId), ("@kind", municipality));
 
+        // The municipalities of the instance's other regions, by code and by name: a row naming one is refused with the
+        // region it belongs to (a werkbureau imports its own region only).
+        var elsewhere = new Dictionary<string, (string Code, string Name, string Region)>(StringComparer.OrdinalIgnoreCase);
+        await ReadAsync(db,
+            $"SELECT o.{sql.Column<Organisation>(nameof(Organisation.Code))}, o.{sql.Column<Organisation>(nameof(Organisation.Name))}, r.{sql.Column<Region>(nameof(Region.Name))} " +
+            $"FROM {organisations} o JOIN {region} r ON r.{regionKey} = o.{sql.Column<Organisation>(nameof(Organisation.RegionId))} " +
+            $"WHERE o.{sql.Column<Organisation>(nameof(Organisation.RegionId))} <> @region AND o.{kind} = @kind",
+            r =>
+            {
+                var found = (r.GetString(0), r.GetString(1), r.GetString(2));
+                elsewhere.TryAdd(found.Item1, found);
+                elsewhere.TryAdd(found.Item2, found);
+            }, ct, ("@region", regionId), ("@kind", municipality));
+
         var areas = new HashSet<string>(StringComparer.Ordinal);
         await ReadAsync(db,
             $"SELECT {sql.Column<SearchArea>(nameof(SearchArea.Id))} FROM {sql.Table<SearchArea>()} " +
@@ -506,7 +520,7 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
             ct, ("@region", regionId));
 
         return new(request, DateOnly.FromDateTime(clock.GetLocalNow().Date), new MunicipalityNames(municipalities), codes, areas, existing,
-            new DuplicateFinder(register));
+            new DuplicateFinder(register), elsewhere);
     }
 
     /// <summary>Runs a query and hands each row over; true when there was a row.</summary>
@@ -907,6 +921,13 @@ public sealed class ProjectImporter(ResMonitorDbContext db, ImportOptions option
     {
         var text = row.Text(C.Municipality);
         var resolution = context.Municipalities.Resolve(text);
+        if (resolution.Found is null && context.Elsewhere.TryGetValue(text.Trim(), out var other))
+        {
+            row.Error(C.Municipality,
+                $"Gemeente {other.Name} ({other.Code}) hoort bij {other.Region}, niet bij deze regio: u kunt alleen projecten van uw eigen regio inlezen.");
+            return null;
+        }
+
         if (resolution.Found is not { } municipality)
         {
             var looksLikeCode = text.Length > 2 && text.StartsWith("GM", StringComparison.OrdinalIgnoreCase) && text[2..].All(char.IsAsciiDigit);

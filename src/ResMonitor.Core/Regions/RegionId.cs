@@ -13,7 +13,7 @@ public static partial class RegionId
     {
         "api", "beheer", "css", "favicon.svg", "fout", "gemeenten", "grafieken", "health", "indicatoren", "inloggen", "kaart",
         "landelijk", "lib", "netcongestie", "open-data", "openapi", "opschaling", "prognose", "projecten", "regios", "signalen", "taal",
-        "uitloggen",
+        "tijdlijn", "tijdlijn.ics", "uitloggen",
     };
 
     [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")]

@@ -193,6 +193,7 @@ public abstract partial class RegionRightsTests<TDatabase>(TDatabase database) :
 
         Assert.Contains("er is niets ingelezen", page);
         Assert.Matches(@"<td class=""utrecht-table__cell"">3</td>\s*<td class=""utrecht-table__cell"">gemeente</td>\s*<td class=""utrecht-table__cell"">[^<]*GM9901", page);
+        Assert.Contains("Gemeente Proefdorp (GM9901) hoort bij RES regio Proefland, niet bij deze regio: u kunt alleen projecten van uw eigen regio inlezen.", page);
         Assert.DoesNotContain("handler=Importeren", page);
         await using var db = Database.CreateContext();
         Assert.False(await db.Projects.AnyAsync(p => p.Id == "RR-1" || p.Id == "RR-2"));

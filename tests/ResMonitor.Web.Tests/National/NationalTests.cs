@@ -170,6 +170,10 @@ public abstract class NationalTests<TDatabase>(TDatabase database) : SiteTest<TD
         Assert.Contains("5,70 TWh", Row("groningen"));
         Assert.Contains("href=\"/groningen\"", Row("groningen"));
         Assert.Contains("nog geen projecten geregistreerd", Row("zeeland"));
+        // The national sums warn that regions without any registered project do not count yet.
+        var empty = System.Text.RegularExpressions.Regex.Count(html, "rm-national-empty\" colspan=\"4\"");
+        Assert.InRange(empty, 1, 29);
+        Assert.Contains($"Let op: {empty} van de 30 regio's hebben nog geen projecten in het register.", html);
         Assert.Contains("1 van 10 gemeenten", Row("groningen"));
         // Groningen has no full-load hours: its solar field in procedure has no yield, and the row says so.
         Assert.Contains("2 projecten, waarvan 1 zonder opbrengst", Row("groningen"));
