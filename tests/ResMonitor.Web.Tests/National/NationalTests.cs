@@ -174,6 +174,8 @@ public abstract class NationalTests<TDatabase>(TDatabase database) : SiteTest<TD
         var empty = System.Text.RegularExpressions.Regex.Count(html, "rm-national-empty\" colspan=\"4\"");
         Assert.InRange(empty, 1, 29);
         Assert.Contains($"Let op: {empty} van de 30 regio's hebben nog geen projecten in het register.", html);
+        // How current the projects are: the newest source, not today's date.
+        Assert.Matches(@"Stand van de projecten: de registers van de regio's; de nieuwste bron is van \d{1,2} [a-z]+ \d{4}\.", html);
         Assert.Contains("1 van 10 gemeenten", Row("groningen"));
         // Groningen has no full-load hours: its solar field in procedure has no yield, and the row says so.
         Assert.Contains("2 projecten, waarvan 1 zonder opbrengst", Row("groningen"));
