@@ -81,6 +81,39 @@ public sealed class SignalRulesTests
     }
 
     [Fact]
+    public void Every_signal_states_its_facts_in_English_for_the_English_pages()
+    {
+        var signals = Evaluate(
+            Project("old", Phase.InProcedure, lastChange: Today.AddMonths(-25), permitted: new(2024, 6, 1)),
+            Project("late", Phase.Permitted, lastChange: Today, permitted: new(2025, 3, 1)),
+            Project("none", Phase.InProcedure, lastChange: Today),
+            Project("new-low", Phase.Idea, lastChange: Today, firstPhase: new(2022, 1, 1), ownership: 25));
+
+        string English(SignalRule rule, string subject) => signals.Single(s => s.Rule == rule && s.Subject == subject).FactsIn(english: true);
+
+        Assert.Equal($"In the phase in procedure since {Today.AddMonths(-25).Day} October 2024: 25 months without a new phase (limit: 24 months).", English(SignalRule.Stalled, "old"));
+        Assert.Equal("Permit granted on 1 March 2025, after the deadline of 1 January 2025 for the 2030 target.", English(SignalRule.NoPermitByDeadline, "late"));
+        Assert.Equal("No permit before 1 January 2025, the deadline for the 2030 target; now in the phase in procedure.", English(SignalRule.NoPermitByDeadline, "none"));
+        Assert.StartsWith("Local ownership 25%, below the aim of 50% for new projects (", English(SignalRule.LowLocalOwnership, "new-low"));
+        Assert.All(signals, s => Assert.NotEqual(s.Facts, s.FactsIn(english: true)));
+    }
+
+    [Fact]
+    public void A_municipality_behind_its_population_share_is_stated_in_English_in_one_unit()
+    {
+        var municipalities = new[]
+        {
+            new SignalMunicipality(1, "Aadorp", "aadorp", 30_000, 700),
+            new SignalMunicipality(2, "Beedorp", "beedorp", 10_000, 250),
+        };
+
+        var behind = Assert.Single(SignalRules.Evaluate([], municipalities, 1_000, Today, Defaults));
+
+        Assert.EndsWith("realised plus permitted or in procedure 700 MWh a year, 93% of the share by inhabitants in the target (750 MWh).", behind.FactsIn(english: true));
+        Assert.EndsWith("gerealiseerd plus vergund of in procedure 700 MWh per jaar, 93% van het aandeel naar inwoners in het doel (750 MWh).", behind.Facts);
+    }
+
+    [Fact]
     public void Thresholds_outside_their_range_are_refused()
     {
         Assert.NotEmpty(new SignalOptions { StalledAfterMonths = 0 }.Problems());
