@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace ResMonitor.Core.Geo;
 
 /// <summary>A municipality as the search knows it: its CBS code and name.</summary>
@@ -66,33 +63,6 @@ public static class PlaceSearch
             .Select(n => n.Name)
             .ToList();
 
-    /// <summary>Lower case without accents, with hyphens, apostrophes and runs of spaces as one space.</summary>
-    public static string Normalise(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark || c is '\'' or '’')
-            {
-                continue;
-            }
-
-            if (char.IsWhiteSpace(c) || c is '-' or '–' or '.' or ',')
-            {
-                space = builder.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                builder.Append(' ');
-                space = false;
-            }
-
-            builder.Append(char.ToLowerInvariant(c));
-        }
-
-        return builder.ToString();
-    }
+    /// <summary>Lower case without accents or apostrophes, every other run of punctuation and spaces one space: the slug with spaces ("'s-Gravenhage" → "s gravenhage").</summary>
+    public static string Normalise(string text) => Slug.From(text.Replace("'", "", StringComparison.Ordinal).Replace("’", "", StringComparison.Ordinal)).Replace('-', ' ');
 }

@@ -164,7 +164,7 @@ public sealed class Timeline(ResMonitorDbContext db)
     private static T? Parse<T>(string? text, string field, string message, List<MomentProblem> problems)
         where T : struct, Enum
     {
-        if (Enum.TryParse<T>(text?.Trim(), ignoreCase: false, out var value) && Enum.IsDefined(value))
+        if (Name<T>(text) is { } value)
         {
             return value;
         }
@@ -172,6 +172,13 @@ public sealed class Timeline(ResMonitorDbContext db)
         problems.Add(new(field, message));
         return null;
     }
+
+    /// <summary>A kind, level or status by its name as the forms and addresses give it ("Provincial"); null for anything else, a number included.</summary>
+    public static T? Name<T>(string? text)
+        where T : struct, Enum =>
+        text?.Trim() is { Length: > 0 } name && !char.IsDigit(name[0]) && Enum.TryParse<T>(name, ignoreCase: false, out var value) && Enum.IsDefined(value)
+            ? value
+            : null;
 
     private static string? Empty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -112,7 +112,7 @@ public sealed class DuplicateFinder
 
                     foreach (var project in near.Take(MaxScannedPerCell))
                     {
-                        var metres = Metres(lat, lon, project.Latitude!.Value, project.Longitude!.Value);
+                        var metres = 1000 * Geo.Compass.DistanceKm(lat, lon, project.Latitude!.Value, project.Longitude!.Value);
                         if (metres <= NearbyMetres)
                         {
                             Note(project, $"een ligging op {DutchFormat.Number((decimal)Math.Round(metres / 10) * 10, 0)} m afstand");
@@ -157,17 +157,6 @@ public sealed class DuplicateFinder
     }
 
     private static (int, int) CellOf(double latitude, double longitude) => ((int)Math.Floor(latitude / Cell), (int)Math.Floor(longitude / Cell));
-
-    /// <summary>Great-circle distance in metres (haversine): plenty for 500 m.</summary>
-    private static double Metres(double lat1, double lon1, double lat2, double lon2)
-    {
-        const double earth = 6_371_000;
-        var dLat = (lat2 - lat1) * Math.PI / 180;
-        var dLon = (lon2 - lon1) * Math.PI / 180;
-        var a = (Math.Sin(dLat / 2) * Math.Sin(dLat / 2)) +
-                (Math.Cos(lat1 * Math.PI / 180) * Math.Cos(lat2 * Math.PI / 180) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2));
-        return 2 * earth * Math.Asin(Math.Min(1, Math.Sqrt(a)));
-    }
 
     private static void AddTo<TKey>(Dictionary<TKey, List<Registered>> index, TKey key, Registered project)
         where TKey : notnull

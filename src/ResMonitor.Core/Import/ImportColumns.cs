@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using ResMonitor.Core.Projects;
 using C = ResMonitor.Core.Import.ProjectCsv;
 
@@ -117,20 +115,8 @@ public static class ImportColumns
         return ByKey.TryGetValue(key, out var column) ? new(column, null) : new(null, null);
     }
 
-    /// <summary>A header's key: lower case, without accents, spaces or punctuation ("Vermogen (MW)" → "vermogenmw").</summary>
-    public static string Key(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && char.IsLetterOrDigit(c))
-            {
-                builder.Append(char.ToLowerInvariant(c));
-            }
-        }
-
-        return builder.ToString();
-    }
+    /// <summary>A header's key: the slug without its hyphens, lower case, without accents, spaces or punctuation ("Vermogen (MW)" → "vermogenmw").</summary>
+    public static string Key(string text) => Slug.From(text).Replace("-", "", StringComparison.Ordinal);
 
     /// <summary>The allowed columns for a message: the format's names, then the Dutch headers that are recognised too.</summary>
     public static string AllowedList() =>

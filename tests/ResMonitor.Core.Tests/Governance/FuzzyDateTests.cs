@@ -90,7 +90,8 @@ public sealed class FuzzyDateTests
         var moments = TimelineSeed.Read("drenthe", text);
 
         Assert.Equal(13, moments.Count);
-        Assert.All(moments, m => Assert.False(string.IsNullOrWhiteSpace(m.Source)));
+        // Every source names its organisation and document and quotes the sentence the moment comes from.
+        Assert.All(moments, m => Assert.Matches(@"^(Nationaal Programma RES|RES regio Drenthe|Gedeputeerde Staten van Drenthe), [^:]+ \(20\d\d\): “[^”]+”$", m.Source));
         var elections = moments.Single(m => m.Title == "Gemeenteraadsverkiezingen");
         Assert.Equal(("voorjaar 2022", MomentStatus.Held), (elections.Date.Format(), elections.Status));
         Assert.Equal("eind 2023", moments.Single(m => m.Title.StartsWith("Bevindingen", StringComparison.Ordinal)).Date.Format());

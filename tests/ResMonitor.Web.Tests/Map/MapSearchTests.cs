@@ -1,9 +1,5 @@
 using System.Net;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using ResMonitor.Core.Register;
-using ResMonitor.Web.Features.Register;
 
 namespace ResMonitor.Web.Tests;
 
@@ -16,7 +12,6 @@ namespace ResMonitor.Web.Tests;
 public abstract class MapSearchTests<TDatabase>(TDatabase database) : SiteTest<TDatabase>(database)
     where TDatabase : TestDatabase
 {
-    private static readonly ConditionalWeakTable<TestDatabase, Task> SecondRegion = [];
 
     private async Task<string> PageAsync(string path)
     {
@@ -153,21 +148,7 @@ public abstract class MapSearchTests<TDatabase>(TDatabase database) : SiteTest<T
     [Fact]
     public async Task A_region_without_a_places_file_says_that_place_search_is_not_possible()
     {
-        Task seeding;
-        lock (SecondRegion)
-        {
-            seeding = SecondRegion.GetValue(Database, async d =>
-            {
-                var seed = await d.RunAsync("seed", "--region-folder", Path.Combine(AppContext.BaseDirectory, "Register", "TestRegion"), "--skip-projects");
-                Assert.True(seed.Code == 0, seed.Error);
-            });
-        }
-
-        await seeding;
-        await using (var db = Database.CreateContext())
-        {
-            Factory.Services.GetRequiredService<RegisterVersion>().Observe(await RegisterVersionStore.ReadAsync(db));
-        }
+        await SeedOnce.TestRegionAsync(Database, Factory, withProjects: false);
 
         var html = await PageAsync("/proefregio/kaart?plaats=Proefdorp");
         var none = await PageAsync("/proefregio/kaart?plaats=Exloo");

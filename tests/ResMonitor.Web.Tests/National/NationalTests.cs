@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,20 +58,7 @@ internal static class NationalFiles
 public abstract class NationalTests<TDatabase>(TDatabase database) : SiteTest<TDatabase>(database)
     where TDatabase : TestDatabase
 {
-    private static readonly ConditionalWeakTable<TestDatabase, Task> Seeded = [];
-
-    private async Task SeedAsync()
-    {
-        Task seeding;
-        lock (Seeded)
-        {
-            seeding = Seeded.GetValue(Database, d => SeedOnceAsync(d));
-        }
-
-        await seeding;
-        await using var db = Database.CreateContext();
-        Factory.Services.GetRequiredService<RegisterVersion>().Observe(await RegisterVersionStore.ReadAsync(db));
-    }
+    private Task SeedAsync() => SeedOnce.RunAsync(Database, Factory, "landelijk", SeedOnceAsync);
 
     private static async Task SeedOnceAsync(TestDatabase database)
     {
@@ -283,6 +269,10 @@ public abstract class NationalTests<TDatabase>(TDatabase database) : SiteTest<TD
         Assert.Contains("Ten opzichte van het landelijk gemiddelde", html);
         Assert.Contains("Groningen heeft 0% van haar RES 1.0-bod gerealiseerd; het landelijk gemiddelde is", html);
         Assert.Contains("href=\"/landelijk\"", html);
+        // Every figure of the comparison with its source and date: the region's bid, the registers, the national target.
+        Assert.Contains("Bron: het bod van Groningen: https://www.resgroningen.nl/default.aspx; de registers van de regio's, de nieuwste bron is van", html);
+        Assert.Contains("landelijk doel: Klimaatakkoord (2019), hoofdstuk Elektriciteit: 35 TWh duurzame opwek op land (wind en zon > 15 kWp) in 2030 (28 juni 2019).", html);
+        Assert.Matches(@"gerealiseerd tegen het landelijke doel van 35 TWh; \d+ van de 30 regio's hebben nog geen projecten in het register, dus dat getal is te laag\.", html);
 
         // A region without projects says so instead of a share of 0%.
         var zeeland = WebUtility.HtmlDecode(await Client.GetStringAsync("/zeeland"));

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,31 +17,9 @@ public abstract class RegionAddressTests<TDatabase>(TDatabase database) : SiteTe
 {
     private const string Id = "proefregio";
 
-    private static readonly ConditionalWeakTable<TestDatabase, Task> Seeded = [];
+    private static string Folder => SeedOnce.TestRegionFolder;
 
-    private static string Folder => Path.Combine(AppContext.BaseDirectory, "Register", "TestRegion");
-
-    /// <summary>Seeds the test region and its projects once per database, then lets the host see the new register version.</summary>
-    private async Task SeedAsync()
-    {
-        Task seeding;
-        lock (Seeded)
-        {
-            seeding = Seeded.GetValue(Database, d => SeedOnceAsync(d));
-        }
-
-        await seeding;
-        await using var db = Database.CreateContext();
-        Factory.Services.GetRequiredService<RegisterVersion>().Observe(await RegisterVersionStore.ReadAsync(db));
-    }
-
-    private static async Task SeedOnceAsync(TestDatabase database)
-    {
-        var seed = await database.RunAsync("seed", "--region-folder", Folder);
-        Assert.True(seed.Code == 0, seed.Error);
-        var import = await database.RunAsync("import", "projects", Path.Combine(Folder, "projects.csv"), "--region", Id);
-        Assert.True(import.Code == 0, import.Error + import.Output);
-    }
+    private Task SeedAsync() => SeedOnce.TestRegionAsync(Database, Factory);
 
     private async Task<string> PageAsync(string path)
     {

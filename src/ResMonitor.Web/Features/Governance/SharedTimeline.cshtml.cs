@@ -41,18 +41,7 @@ public sealed class SharedTimelineModel(Timeline timeline, TimeProvider clock) :
     private static bool Read<T>(string? text, out T? value)
         where T : struct, Enum
     {
-        value = null;
-        if (string.IsNullOrEmpty(text))
-        {
-            return true;
-        }
-
-        if (Enum.TryParse<T>(text, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(text[0]))
-        {
-            value = parsed;
-            return true;
-        }
-
-        return false;
+        value = Timeline.Name<T>(text);
+        return string.IsNullOrEmpty(text) || value is not null;
     }
 }

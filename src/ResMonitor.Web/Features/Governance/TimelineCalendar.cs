@@ -27,16 +27,11 @@ public static class TimelineCalendar
         [System.ComponentModel.Description("Alleen dit niveau: National, Provincial, Regional of Local.")] string? niveau,
         Timeline timeline, CurrentRegion region, Language language, CancellationToken ct)
     {
-        MomentLevel? level = null;
-        if (!string.IsNullOrEmpty(niveau))
+        var level = Timeline.Name<MomentLevel>(niveau);
+        if (!string.IsNullOrEmpty(niveau) && level is null)
         {
-            if (!Enum.TryParse<MomentLevel>(niveau, ignoreCase: false, out var parsed) || !Enum.IsDefined(parsed) || char.IsDigit(niveau[0]))
-            {
-                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Onbekend niveau",
-                    detail: $"Het niveau '{niveau}' bestaat niet: kies National, Provincial, Regional of Local.");
-            }
-
-            level = parsed;
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Onbekend niveau",
+                detail: $"Het niveau '{niveau}' bestaat niet: kies National, Provincial, Regional of Local.");
         }
 
         var moments = (await timeline.ListAsync(region.Id, ct)).Where(m => level is null || m.Level == level);
